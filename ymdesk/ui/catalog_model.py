@@ -1,0 +1,233 @@
+"""The catalog table: a QAbstractTableModel straight over the data frame's Arrow-backed strings.
+
+Cells are read from Arrow on demand (converting 500k rows to Python objects costs ~1 s and
+~480 MB). Filtering never goes through QSortFilterProxyModel (it calls data() for every row):
+the window computes a boolean mask with pandas, the model keeps ``visible``, an index array of
+shown frame rows, and resets. Picks live in a numpy bool array over all frame rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon
+
+from ymdesk.core.messages import Message
+from ymdesk.i18n import render
+
+PICK_COLUMN = 0
+FIRST_DATA_COLUMN = 1
+
+INVALID_BACKGROUND = QColor(255, 222, 222)
+DUPLICATE_BACKGROUND = QColor(255, 243, 205)
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class RowMarks:
+    """Per frame row: is the SKU invalid (and why), is it a repeat of an earlier row."""
+
+    invalid: np.ndarray  # bool
+    duplicate: np.ndarray  # bool
+    reasons: dict[int, Message] = field(default_factory=dict)  # frame row -> reason
+    first_rows: dict[int, int] = field(default_factory=dict)  # frame row -> sheet row of the first occurrence
+
+    @classmethod
+    def none(cls, rows: int) -> RowMarks:
+        return cls(np.zeros(rows, dtype=bool), np.zeros(rows, dtype=bool))
+
+
+def arrow_column(series: pd.Series) -> pa.ChunkedArray:
+    """The column's Arrow data, zero-copy when the frame already holds Arrow strings."""
+    array = series.array
+    if not hasattr(array, "__arrow_array__"):
+        array = series.astype("string[pyarrow]").array
+    data = array.__arrow_array__()
+    return data if isinstance(data, pa.ChunkedArray) else pa.chunked_array([data])
+
+
+class CatalogTableModel(QAbstractTableModel):
+    picks_changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._columns: list[pa.ChunkedArray] = []
+        self._sheet_rows = np.zeros(0, dtype=np.int64)
+        self._marks = RowMarks.none(0)
+        self.picked = np.zeros(0, dtype=bool)
+        self.visible = np.zeros(0, dtype=np.int64)
+        self._sku_column = -1
+        self._warning_icon = QIcon()
+        self._duplicate_icon = QIcon()
+
+    # ------------------------------------------------------------ loading
+
+    def set_icons(self, warning: QIcon, duplicate: QIcon) -> None:
+        self._warning_icon, self._duplicate_icon = warning, duplicate
+
+    def set_frame(self, frame: pd.DataFrame, sheet_rows: np.ndarray, sku_column: str, marks: RowMarks) -> None:
+        self.beginResetModel()
+        self._headers = [str(c) for c in frame.columns]
+        self._columns = [arrow_column(frame[c]) for c in frame.columns]
+        self._sheet_rows = np.asarray(sheet_rows, dtype=np.int64)
+        self._marks = marks
+        self._sku_column = self._headers.index(sku_column) if sku_column in self._headers else -1
+        self.picked = np.zeros(len(frame), dtype=bool)
+        self.visible = np.arange(len(frame), dtype=np.int64)
+        self.endResetModel()
+        self.picks_changed.emit()
+
+    def set_marks(self, sku_column: str, marks: RowMarks) -> None:
+        """After the SKU column changed: new validation, same rows and picks."""
+        self._marks = marks
+        self._sku_column = self._headers.index(sku_column) if sku_column in self._headers else -1
+        self._refresh_all()
+        self.picks_changed.emit()
+
+    def clear(self) -> None:
+        self.set_frame(pd.DataFrame(), np.zeros(0, dtype=np.int64), "", RowMarks.none(0))
+
+    # ------------------------------------------------------------ what is shown
+
+    @property
+    def total_rows(self) -> int:
+        return len(self.picked)
+
+    @property
+    def marks(self) -> RowMarks:
+        return self._marks
+
+    def set_visible(self, rows: np.ndarray) -> None:
+        self.beginResetModel()
+        self.visible = np.asarray(rows, dtype=np.int64)
+        self.endResetModel()
+
+    def frame_row(self, view_row: int) -> int:
+        return int(self.visible[view_row])
+
+    def sheet_row(self, frame_row: int) -> int:
+        return int(self._sheet_rows[frame_row])
+
+    # ------------------------------------------------------------ picking
+
+    def pick_shown(self, value: bool) -> None:
+        self.picked[self.visible] = value
+        self._after_picks()
+
+    def pick_none(self) -> None:
+        self.picked[:] = False
+        self._after_picks()
+
+    def invert_shown(self) -> None:
+        self.picked[self.visible] = ~self.picked[self.visible]
+        self._after_picks()
+
+    def pick_mask(self, mask: np.ndarray) -> None:
+        """Add rows (bool mask over all frame rows) to the picks."""
+        self.picked |= mask
+        self._after_picks()
+
+    def _after_picks(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, PICK_COLUMN), self.index(self.rowCount() - 1, PICK_COLUMN))
+        self.picks_changed.emit()
+
+    def _refresh_all(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # ------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.visible)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or not self._headers:
+            return 0
+        return FIRST_DATA_COLUMN + len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if 0 <= section < len(self.visible):
+                return str(self._sheet_rows[self.visible[section]])
+            return None
+        if section == PICK_COLUMN:
+            return self.tr("Pick")
+        if FIRST_DATA_COLUMN <= section < self.columnCount():
+            return self._headers[section - FIRST_DATA_COLUMN]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == PICK_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.visible):
+            return None
+        row = int(self.visible[index.row()])
+        column = index.column()
+        if column == PICK_COLUMN:
+            return self._pick_cell(row, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            value = self._columns[column - FIRST_DATA_COLUMN][row].as_py()
+            return "" if value is None else value
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column - FIRST_DATA_COLUMN == self._sku_column:
+            return self._reason(row)
+        return None
+
+    def _pick_cell(self, row: int, role: int):
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if self.picked[row] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole:
+            if self._marks.invalid[row]:
+                return self._warning_icon
+            if self._marks.duplicate[row]:
+                return self._duplicate_icon
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._reason(row)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row)
+        return None
+
+    def _background(self, row: int):
+        if self._marks.invalid[row]:
+            return QBrush(INVALID_BACKGROUND)
+        if self._marks.duplicate[row]:
+            return QBrush(DUPLICATE_BACKGROUND)
+        return None
+
+    def _reason(self, row: int) -> str | None:
+        if self._marks.invalid[row]:
+            reason = self._marks.reasons.get(row)
+            return render(reason) if reason is not None else self.tr("The SKU is not valid.")
+        if self._marks.duplicate[row]:
+            first = self._marks.first_rows.get(row)
+            if first is not None:
+                return self.tr("Duplicate: the same SKU is already in row %1; it is sent once.").replace(
+                    "%1", str(first)
+                )
+            return self.tr("Duplicate SKU; it is sent once.")
+        return None
+
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != PICK_COLUMN or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        checked = value == Qt.CheckState.Checked or value == Qt.CheckState.Checked.value
+        self.picked[self.visible[index.row()]] = bool(checked)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.picks_changed.emit()
+        return True
