@@ -5,8 +5,10 @@ So the core describes text as a `Message`: an English source text with ``{named}
 plus its arguments. The edges (``ymdesk.i18n`` for the app and the CLI) translate the source
 text with ``QCoreApplication.translate(context, text)`` and then fill in the arguments.
 
-Source texts are marked with ``QT_TRANSLATE_NOOP(context, text)`` so ``pyside6-lupdate`` finds
-them in these files, exactly as it finds ``tr()`` calls in the UI.
+Messages are built as ``Message.translate("Context", "Source text {n}").with_args(n=3)``, and
+bare source strings are marked ``QT_TRANSLATE_NOOP("Context", "text")``: pyside6-lupdate finds
+both, as it finds ``tr()`` in the UI. The context must be a string literal (lupdate skips names),
+and ``.translate`` takes exactly the two literals (lupdate skips calls with more arguments).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark `text` for translation in `context`; returns it unchanged."""
     return text
 
@@ -29,6 +31,15 @@ class Message:
     context: str
     text: str
     args: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def translate(cls, context: str, text: str) -> Message:
+        """Build a message. Written as a two-argument ``.translate(context, text)`` call so that
+        pyside6-lupdate extracts the literal source text; add arguments with `with_args`."""
+        return cls(context, text)
+
+    def with_args(self, args: Mapping[str, Any] | None = None, /, **kwargs: Any) -> Message:
+        return Message(self.context, self.text, {**self.args, **(args or {}), **kwargs})
 
     def english(self) -> str:
         return self.text.format(**self.args)

@@ -1,0 +1,71 @@
+"""What a running job tells the outside world. The runner yields these; the CLI prints them and
+the Qt worker turns them into signals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ymdesk.core.messages import Message
+from ymdesk.core.model import Outcome
+
+
+class JobStatus(StrEnum):
+    PLANNED = "planned"  # created, nothing sent yet
+    RUNNING = "running"  # a process is (or was, if it crashed) sending batches
+    DONE = "done"  # every SKU has a final outcome
+    STOPPED = "stopped"  # the API refused the key or the method; the rest is cancelled
+    CANCELLED = "cancelled"  # the user cancelled; the rest is cancelled
+    FAILED = "failed"  # a job of one request (remove prices, leave a promo) whose request failed
+
+    @property
+    def resumable(self) -> bool:
+        return self is not JobStatus.DONE
+
+
+class WaitKind(StrEnum):
+    PACING = "pacing"  # keeping to the rate limit before it is hit
+    RATE_LIMIT = "rate_limit"  # HTTP 420: waiting until X-RateLimit-Resource-Until
+    RETRY = "retry"  # 5xx or a network fault: backing off before the next try
+    LOCKED = "locked"  # HTTP 423: the resource is busy on Market's side
+
+
+@dataclass(frozen=True)
+class BatchStarted:
+    batch: int  # 1-based
+    batches: int
+    size: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int  # SKUs with a final outcome
+    total: int
+    batch: int
+    batches: int
+    counts: dict[Outcome, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Emitted when a wait starts and then about once a second while it lasts (a countdown)."""
+
+    kind: WaitKind
+    seconds_left: float
+    reason: Message
+
+
+@dataclass(frozen=True)
+class LogLine:
+    message: Message
+    level: str = "info"  # info | warning | error
+
+
+@dataclass(frozen=True)
+class Finished:
+    status: JobStatus
+    counts: dict[Outcome, int]
+    message: Message | None = None
+
+
+Event = BatchStarted | Progress | Waiting | LogLine | Finished

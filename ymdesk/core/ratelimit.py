@@ -1,0 +1,125 @@
+"""Keeping to Market's rate limits before they are hit, and waiting them out when they are.
+
+Market counts some methods in SKUs per window (offers/delete, offer-mappings/delete) and others in
+requests per window (promos/offers/delete). Every answer carries X-RateLimit-Resource-Limit,
+-Remaining and -Until; while those headers are present they are the truth and we pace by them
+exactly, so a run goes as fast as the limit allows and never meets a 420. Without them we fall back
+to a local sliding window over the configured limit.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ymdesk.core.market_api import RateLimitState
+from ymdesk.core.model import Operation
+
+#: Until is an RFC 822 date with whole seconds; a little slack avoids arriving a hair early.
+UNTIL_SLACK = 0.05
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """`amount` units per `window` seconds; a unit is a SKU (`per_sku`) or a request."""
+
+    amount: int
+    window: float
+    per_sku: bool
+
+    def cost(self, skus: int) -> int:
+        return skus if self.per_sku else 1
+
+
+#: Defaults from the spec's x-resource-limit-config (the lowest tier, so a small seller is safe).
+DEFAULT_LIMITS: dict[Operation, RateLimits] = {
+    Operation.DELETE_OFFERS: RateLimits(5000, 60.0, per_sku=True),
+    Operation.DELETE_FROM_CATALOG: RateLimits(5000, 60.0, per_sku=True),
+    Operation.DELETE_PROMO_OFFERS: RateLimits(5000, 3600.0, per_sku=False),
+    Operation.REMOVE_PRICES: RateLimits(1000, 3600.0, per_sku=False),
+}
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Bounds on retrying; every wait is cancellable and reported."""
+
+    attempts: int = 5  # tries per request for 5xx and network faults
+    backoff_base: float = 1.0
+    backoff_cap: float = 30.0
+    locked_attempts: int = 4  # 423: tries spread over a few minutes
+    locked_base: float = 15.0
+    rate_limit_waits: int = 20  # consecutive 420s before the batch fails
+    rate_limit_fallback_cap: float = 120.0  # 420 without an Until header: exponential, up to this
+    max_until_wait: float = 3700.0  # an Until further away than this is not believed
+
+    def backoff(self, attempt: int, rng: random.Random) -> float:
+        """Full jitter: uniform in [base/2, min(cap, base * 2**attempt)] (attempt counts from 1)."""
+        ceiling = min(self.backoff_cap, self.backoff_base * 2 ** (attempt - 1))
+        return rng.uniform(ceiling / 2, ceiling)
+
+    def locked_delay(self, attempt: int) -> float:
+        return self.locked_base * 2 ** (attempt - 1)
+
+    def rate_limit_fallback(self, attempt: int) -> float:
+        return min(self.rate_limit_fallback_cap, 2.0**attempt)
+
+
+class Pacer:
+    """Decides how long to wait before sending `skus` SKUs so the limit is not exceeded."""
+
+    def __init__(
+        self, limits: RateLimits, *, wall: Callable[[], float] = time.time, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limits = limits
+        self._wall = wall
+        self._clock = clock
+        self._sent: deque[tuple[float, int]] = deque()  # (monotonic time, units) in the local window
+        self._server: RateLimitState | None = None
+
+    def delay_before(self, skus: int) -> float:
+        cost = self.limits.cost(skus)
+        server = self._server
+        if server is not None and server.until is not None and server.remaining is not None:
+            left = server.until - self._wall()
+            if left > 0:
+                return 0.0 if server.remaining >= cost else left + UNTIL_SLACK
+            return 0.0  # the server's window has ended; a fresh one starts with this request
+        return self._local_delay(cost)
+
+    def record(self, skus: int, rate: RateLimitState | None) -> None:
+        """After an answer (any answer that counted against the limit)."""
+        self._sent.append((self._clock(), self.limits.cost(skus)))
+        self._server = rate if rate is not None and rate.remaining is not None else None
+
+    def observe(self, rate: RateLimitState | None) -> None:
+        """After an answer that consumed nothing (420): keep what the headers say."""
+        if rate is not None and rate.remaining is not None:
+            self._server = rate
+
+    def _local_delay(self, cost: int) -> float:
+        now = self._clock()
+        window = self.limits.window
+        while self._sent and self._sent[0][0] <= now - window:
+            self._sent.popleft()
+        used = sum(units for _, units in self._sent)
+        if used + cost <= self.limits.amount:
+            return 0.0
+        # Wait until enough of the oldest sends have left the window.
+        excess = used + cost - self.limits.amount
+        freed = 0
+        for sent_at, units in self._sent:
+            freed += units
+            if freed >= excess:
+                return max(0.0, sent_at + window - now)
+        return window
+
+
+def until_wait(rate: RateLimitState | None, wall: float, policy: RetryPolicy) -> float | None:
+    """Seconds to wait after a 420, from X-RateLimit-Resource-Until; None when the header is absent."""
+    if rate is None or rate.until is None:
+        return None
+    return min(policy.max_until_wait, max(0.0, rate.until - wall) + UNTIL_SLACK)

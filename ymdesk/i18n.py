@@ -1,0 +1,76 @@
+"""Translation at the edges: the app and the CLI load the same Qt translations.
+
+Core code describes text as `Message`s; here they become the user's language through
+``QCoreApplication.translate``. Only QtCore is needed, so the CLI can use this without a GUI.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from ymdesk.core.messages import Message
+
+SUPPORTED = ("ru", "en")
+LANGUAGE_ENV = "YMDESK_LANG"
+
+_installed: list[QTranslator] = []  # keep translators alive as long as they are installed
+
+
+def system_language() -> str:
+    """ru or en, from YMDESK_LANG, else the system locale (Russian speakers get Russian)."""
+    forced = os.environ.get(LANGUAGE_ENV, "").strip().lower()[:2]
+    if forced in SUPPORTED:
+        return forced
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return "ru" if value.lower().startswith("ru") else "en"
+    return "ru" if QLocale.system().language() == QLocale.Language.Russian else "en"
+
+
+def translations_dir() -> str:
+    return str(resources.files("ymdesk.resources") / "translations")
+
+
+def install_translator(language: str | None = None) -> str:
+    """Load ymdesk's translation (and Qt's own, for standard dialogs) for `language`.
+
+    Needs a QCoreApplication (or QApplication) to exist. Returns the language in use.
+    """
+    app = QCoreApplication.instance()
+    assert app is not None, "create the QCoreApplication first"
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    language = language if language in SUPPORTED else system_language()
+    if language == "en":
+        return language  # English is the source language
+    ours = QTranslator()
+    if ours.load(f"ymdesk_{language}", translations_dir()):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    from PySide6.QtCore import QLibraryInfo
+
+    qt_base = QTranslator()
+    if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
+    return language
+
+
+def render(message: Message) -> str:
+    """A Message in the user's language."""
+    text = QCoreApplication.translate(message.context, message.text)
+    try:
+        return text.format(**message.args)
+    except (KeyError, IndexError, ValueError):
+        return message.english()  # a broken translation must never hide the message
+
+
+def tr(context: str, text: str, **args: object) -> str:
+    """Translate a plain source string outside a QObject (CLI output)."""
+    translated = QCoreApplication.translate(context, text)
+    return translated.format(**args) if args else translated
