@@ -123,3 +123,13 @@ def until_wait(rate: RateLimitState | None, wall: float, policy: RetryPolicy) ->
     if rate is None or rate.until is None:
         return None
     return min(policy.max_until_wait, max(0.0, rate.until - wall) + UNTIL_SLACK)
+
+
+def estimate_seconds(skus: int, limits: RateLimits, batch_size: int, seconds_per_request: float = 0.3) -> float:
+    """A rough duration for a preview: request time plus the waits the limit imposes."""
+    if skus <= 0:
+        return seconds_per_request
+    requests = -(-skus // max(1, batch_size))
+    units = skus if limits.per_sku else requests
+    windows_to_wait = max(0, -(-units // limits.amount) - 1)
+    return requests * seconds_per_request + windows_to_wait * limits.window

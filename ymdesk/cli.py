@@ -1,0 +1,634 @@
+"""ymdesk-cli: the same core as the app, for scripts. The contract is in README ("ymdesk-cli").
+
+Exit codes: 0 every picked SKU done; 1 finished, some SKUs failed; 2 bad input or arguments
+(nothing sent); 3 stopped by an auth/permission/fatal API error; 130 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from ymdesk import __version__
+from ymdesk.core.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
+from ymdesk.core.messages import Message, UserError
+from ymdesk.core.model import MAX_BATCH, JobItem, Operation, Outcome, Target
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_STOPPED, EXIT_CANCELLED = 0, 1, 2, 3, 130
+API_URL_ENV = "YM_API_URL"
+LARGE_RUN = 1000  # above this many SKUs the prompt asks to type the count
+
+
+class CliError(Exception):
+    """Ends the command with one line on stderr and an exit code."""
+
+    def __init__(self, message: Message, code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message.english())
+        self.message, self.code = message, code
+
+
+# ---------------------------------------------------------------- output
+
+
+def render(message: Message) -> str:
+    from ymdesk.i18n import render as qt_render
+
+    return qt_render(message)
+
+
+def safe(text: object) -> str:
+    """Text from files or servers, with control characters shown escaped so they cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in str(text))
+
+
+def say(message: Message, stream: TextIO | None = None) -> None:
+    print(safe(render(message)), file=stream or sys.stdout)
+
+
+def warn(message: Message) -> None:
+    say(message, sys.stderr)
+
+
+def _t(text: str) -> str:
+    """An already-marked source text, translated (context "Cli")."""
+    return render(Message("Cli", text))
+
+
+# ---------------------------------------------------------------- arguments
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, no usage dump: scripts read stderr.
+        print(f"ymdesk-cli: {safe(message)} (see ymdesk-cli --help)", file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ymdesk-cli", description="Bulk clean-up of a Yandex Market catalog (Partner API).")
+    parser.add_argument("--version", action="version", version=f"ymdesk {__version__}")
+    parser.add_argument("--lang", choices=["ru", "en"], help="language of messages (default: system)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging to the log file")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    inspect = commands.add_parser("inspect", help="read a catalog file and show what would be sent")
+    inspect.add_argument("file", type=Path)
+    _file_options(inspect)
+    inspect.add_argument("--json", action="store_true")
+    inspect.add_argument("--skus", action="store_true", help="with --json: list the unique valid SKUs")
+
+    run = commands.add_parser("run", help="run an operation")
+    run.add_argument("operation", choices=[op.value for op in Operation])
+    run.add_argument("--campaign-id", type=int)
+    run.add_argument("--business-id", type=int)
+    run.add_argument("--promo-id")
+    run.add_argument("--file", type=Path)
+    run.add_argument("--all-offers", action="store_true", help="delete-promo-offers: leave the promo entirely")
+    _file_options(run)
+    _run_options(run)
+    run.add_argument("--dry-run", action="store_true", help="read, validate and plan; send nothing")
+    run.add_argument("--batch-size", type=int, default=MAX_BATCH, help=f"SKUs per request (1..{MAX_BATCH})")
+
+    for name, helptext in (("campaigns", "stores reachable with the key"), ("promos", "promos of a business")):
+        listing = commands.add_parser(name, help=helptext)
+        listing.add_argument("--api-url")
+        listing.add_argument("--json", action="store_true")
+        if name == "promos":
+            listing.add_argument("--business-id", type=int, required=True)
+
+    jobs = commands.add_parser("jobs", help="the journal of runs")
+    jobs.add_argument("--json", action="store_true")
+
+    resume = commands.add_parser("resume", help="finish an interrupted run")
+    resume.add_argument("job_id", type=int)
+    _run_options(resume)
+
+    sandbox = commands.add_parser("sandbox", help="the built-in Market simulator on 127.0.0.1")
+    sandbox.add_argument("--port", type=int, default=8765)
+    sandbox.add_argument("--seed-file", type=Path)
+
+    demo = commands.add_parser("demo", help="the whole flow on the sample catalog against the built-in simulator")
+    demo.add_argument("--report", type=Path)
+    demo.add_argument("--json", action="store_true")
+    return parser
+
+
+def _file_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sheet", help="sheet name (default: the one with the clearest SKU column)")
+    parser.add_argument("--sku-column", help="header of the SKU column (default: detected)")
+
+
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--api-url", help=f"default: ${API_URL_ENV} or https://api.partner.market.yandex.ru")
+    parser.add_argument("--report", type=Path, help="XLSX (or .csv) report of every SKU that did not succeed")
+    parser.add_argument("--report-all", action="store_true", help="write the report with every SKU, always")
+    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    parser.add_argument("--json", action="store_true", help="one JSON summary on stdout at the end")
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    catalog = _read(args.file, args.sheet, args.sku_column)
+    if args.json:
+        data: dict[str, Any] = {
+            "file": str(args.file),
+            "sheet": catalog.sheet,
+            "header_row": catalog.header_row,
+            "first_data_row": catalog.first_data_row,
+            "sku_column": catalog.sku_column,
+            "rows": len(catalog.frame),
+            "valid": len(catalog.valid_skus()),
+            "invalid": [{"row": r, "sku": s, "reason": render(m)} for r, s, m in catalog.invalid_rows()],
+            "duplicates": [{"row": r, "sku": s, "first_row": f} for r, s, f in catalog.duplicate_rows()],
+        }
+        if args.skus:
+            data["skus"] = catalog.valid_skus()
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    say(
+        Message.translate("Cli", "{file}: sheet {sheet}, header in row {header}, SKU column “{column}”.").with_args(
+            file=args.file.name, sheet=catalog.sheet or "-", header=catalog.header_row, column=catalog.sku_column
+        )
+    )
+    say(
+        Message.translate(
+            "Cli", "{rows} rows: {valid} unique valid SKUs, {invalid} invalid, {dupes} duplicates."
+        ).with_args(
+            rows=len(catalog.frame),
+            valid=len(catalog.valid_skus()),
+            invalid=len(catalog.invalid_rows()),
+            dupes=len(catalog.duplicate_rows()),
+        )
+    )
+    for row, sku, reason in catalog.invalid_rows()[:20]:
+        print(f"  {_t('row')} {row}: {safe(repr(sku))}: {safe(render(reason))}")
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    operation = Operation(args.operation)
+    target = _target(operation, args)
+    if not 1 <= args.batch_size <= MAX_BATCH:
+        raise CliError(Message.translate("Cli", "--batch-size must be between 1 and {max}.").with_args(max=MAX_BATCH))
+    catalog = None
+    items: list[JobItem] = []
+    if operation.takes_skus and not target.all_offers:
+        if args.file is None:
+            raise CliError(
+                Message.translate("Cli", "{operation} needs --file with the SKUs to process.").with_args(
+                    operation=operation.value
+                )
+            )
+        catalog = _read(args.file, args.sheet, args.sku_column)
+        items = catalog.job_items()
+    elif args.file is not None:
+        raise CliError(
+            Message.translate("Cli", "{operation} works on the whole target; --file is not used with it.").with_args(
+                operation=operation.value
+            )
+        )
+    api_url = _api_url(args.api_url)
+    sendable = sum(1 for item in items if item.invalid is None)
+    if operation.takes_skus and not target.all_offers and sendable == 0:
+        raise CliError(
+            Message.translate("Cli", "{file} has no valid SKUs to send; nothing was sent.").with_args(
+                file=args.file.name
+            )
+        )
+    _print_plan(operation, target, items, args.batch_size)
+    if args.dry_run:
+        return EXIT_OK
+    token = getattr(args, "demo_token", None) or _token()
+    _confirm(operation, target, sendable, args.yes)
+
+    from ymdesk.core.journal import Journal
+
+    with Journal() as journal:
+        job_id = journal.create_job(
+            operation,
+            target,
+            items,
+            api_url=api_url,
+            batch_size=args.batch_size,
+            source_file=str(args.file.resolve()) if args.file else None,
+            sheet=catalog.sheet if catalog else None,
+            sku_column=catalog.sku_column if catalog else None,
+        )
+        return _execute(journal, job_id, token, api_url, args)
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    from ymdesk.core.journal import Journal
+
+    with Journal() as journal:
+        try:
+            job = journal.job(args.job_id)
+        except KeyError:
+            raise CliError(
+                Message.translate("Cli", "There is no job {job} in the journal; see ymdesk-cli jobs.").with_args(
+                    job=args.job_id
+                )
+            ) from None
+        if job.status is JobStatus.DONE:
+            say(Message.translate("Cli", "Job {job} is already finished; nothing to send.").with_args(job=job.id))
+            return _exit_code(journal, job.id, JobStatus.DONE)
+        api_url = _api_url(args.api_url or job.api_url)
+        token = _token()
+        left = len(journal.to_send(job.id))
+        say(Message.translate("Cli", "Resuming job {job}: {left} SKUs still to send.").with_args(job=job.id, left=left))
+        _confirm(job.operation, job.target, left, args.yes)
+        return _execute(journal, job.id, token, api_url, args)
+
+
+def cmd_listing(args: argparse.Namespace) -> int:
+    from ymdesk.core.market_api import MarketClient
+
+    with MarketClient(_token(), _api_url(args.api_url)) as client:
+        if args.command == "campaigns":
+            rows = [c.__dict__ for c in client.campaigns()]
+            columns = ("id", "domain", "business_id", "business_name", "placement_type", "api_availability")
+        else:
+            rows = [p.__dict__ for p in client.promos(args.business_id)]
+            columns = ("id", "name", "mechanics", "participating", "processing", "active_offers", "date_to")
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+    else:
+        for row in rows:
+            print("\t".join(safe(row[c]) for c in columns))
+    return EXIT_OK
+
+
+def cmd_jobs(args: argparse.Namespace) -> int:
+    from ymdesk.core.journal import Journal
+
+    with Journal() as journal:
+        jobs = [(job, journal.counts(job.id)) for job in journal.jobs()]
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "job_id": job.id,
+                        "operation": job.operation.value,
+                        "target": job.target.describe(),
+                        "status": job.status.value,
+                        "source_file": job.source_file,
+                        "created": job.created_at,
+                        "started": job.started_at,
+                        "finished": job.finished_at,
+                        "counts": {o.value: n for o, n in counts.items()},
+                    }
+                    for job, counts in jobs
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    for job, counts in jobs:
+        tally = ", ".join(f"{o.value} {n}" for o, n in sorted(counts.items()))
+        print(
+            f"{job.id}\t{job.created_at}\t{job.operation.value}\t{job.target.describe()}\t{job.status.value}\t"
+            f"{safe(tally)}"
+        )
+    return EXIT_OK
+
+
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    from ymdesk.core.simulator import DEMO_API_KEY, run_sandbox
+
+    with run_sandbox(port=args.port, seed_file=args.seed_file) as simulator:
+        say(
+            Message.translate("Cli", "Market simulator at {url}; API key: {key}. Press Ctrl+C to stop.").with_args(
+                url=simulator.url, key=DEMO_API_KEY
+            )
+        )
+        sys.stdout.flush()
+        with contextlib.suppress(KeyboardInterrupt):
+            threading.Event().wait()
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """delete-offers on the bundled sample catalog against an embedded simulator, end to end."""
+    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_CAMPAIGN_ID, MarketSimulator, build_demo_state, sample_path
+
+    with MarketSimulator(state=build_demo_state()).start() as simulator:
+        say(
+            Message.translate("Cli", "Demo: the built-in Market simulator at {url}, sample catalog {file}.").with_args(
+                url=simulator.url, file=sample_path().name
+            )
+        )
+        run_args = build_parser().parse_args(
+            [
+                "run",
+                Operation.DELETE_OFFERS.value,
+                "--campaign-id",
+                str(DEMO_CAMPAIGN_ID),
+                "--file",
+                str(sample_path()),
+                "--api-url",
+                simulator.url,
+                "--yes",
+                *(["--report", str(args.report)] if args.report else []),
+                *(["--json"] if args.json else []),
+            ]
+        )
+        run_args.demo_token = DEMO_API_KEY
+        return cmd_run(run_args)
+
+
+# ---------------------------------------------------------------- running a job
+
+
+def _execute(journal: Any, job_id: int, token: str, api_url: str, args: argparse.Namespace) -> int:
+    from ymdesk.core.job_report import has_failures, write_job_report
+    from ymdesk.core.market_api import MarketClient
+    from ymdesk.core.paths import reports_dir
+    from ymdesk.core.runner import JobRunner
+
+    cancel = threading.Event()
+    previous = signal.signal(signal.SIGINT, _cancel_on_interrupt(cancel))
+    status = JobStatus.RUNNING
+    try:
+        with MarketClient(token, api_url) as client:
+            show = TerminalProgress()
+            for event in JobRunner(client, journal, job_id, cancel=cancel).run():
+                show(event)
+                if isinstance(event, Finished):
+                    status = event.status
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    job = journal.job(job_id)
+    report: Path | None = None
+    if args.report_all or has_failures(journal, job_id):
+        path = args.report or reports_dir() / f"ymdesk-job-{job_id}-{job.operation.value}.xlsx"
+        report = write_job_report(journal, job_id, path, everything=args.report_all, render=render)
+    _summarise(journal, job_id, status, report, args.json)
+    return _exit_code(journal, job_id, status)
+
+
+def _cancel_on_interrupt(cancel: threading.Event) -> Any:
+    def handler(signum: int, frame: object) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt  # a second Ctrl+C: stop at once; the job stays resumable
+        cancel.set()
+        warn(Message.translate("Cli", "Cancelling after the current request… (Ctrl+C again to stop at once)"))
+
+    return handler
+
+
+class TerminalProgress:
+    """Progress on stderr, so stdout stays clean for --json; a countdown line every 10 s at most."""
+
+    def __init__(self) -> None:
+        self._last_wait: tuple[Message, int] | None = None
+
+    def __call__(self, event: Event) -> None:
+        message: Message | None = None
+        if isinstance(event, BatchStarted) and event.size:
+            message = Message.translate("Cli", "Batch {batch} of {batches} ({size} SKUs)…").with_args(
+                batch=event.batch, batches=event.batches, size=event.size
+            )
+        elif isinstance(event, Progress):
+            message = Message.translate("Cli", "{done} of {total} SKUs done.").with_args(
+                done=event.done, total=event.total
+            )
+        elif isinstance(event, Waiting):
+            message = self._countdown(event)
+        elif isinstance(event, LogLine | Finished):
+            message = event.message
+        if message is not None:
+            warn(message)
+
+    def _countdown(self, event: Waiting) -> Message | None:
+        tens = int(event.seconds_left) // 10
+        if self._last_wait is not None and self._last_wait == (event.reason, tens):
+            return None
+        self._last_wait = (event.reason, tens)
+        return event.reason if event.kind is not WaitKind.PACING or event.seconds_left >= 2 else None
+
+
+def _summarise(journal: Any, job_id: int, status: JobStatus, report: Path | None, as_json: bool) -> None:
+    counts: dict[Outcome, int] = journal.counts(job_id)
+    job = journal.job(job_id)
+    summary = {
+        "operation": job.operation.value,
+        "job_id": job_id,
+        "requested": sum(counts.values()),
+        "succeeded": counts.get(Outcome.DELETED, 0),
+        "failed": sum(counts.get(o, 0) for o in (Outcome.NOT_DELETED, Outcome.REJECTED, Outcome.FAILED)),
+        "invalid": counts.get(Outcome.INVALID, 0),
+        "skipped": counts.get(Outcome.CANCELLED, 0) + counts.get(Outcome.PENDING, 0),
+        "report": str(report) if report else None,
+        "status": status.value,
+    }
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return
+    say(
+        Message.translate(
+            "Cli",
+            "Job {job} {status}: {succeeded} deleted, {failed} not deleted or failed, "
+            "{invalid} invalid, {skipped} not sent.",
+        ).with_args(
+            job=job_id,
+            status=status.value,
+            succeeded=summary["succeeded"],
+            failed=summary["failed"],
+            invalid=summary["invalid"],
+            skipped=summary["skipped"],
+        )
+    )
+    if report:
+        say(Message.translate("Cli", "Report: {path}").with_args(path=report))
+
+
+def _exit_code(journal: Any, job_id: int, status: JobStatus) -> int:
+    if status is JobStatus.CANCELLED:
+        return EXIT_CANCELLED
+    if status is JobStatus.STOPPED:
+        return EXIT_STOPPED
+    if status is JobStatus.FAILED:
+        return EXIT_FAILED
+    counts: dict[Outcome, int] = journal.counts(job_id)
+    return EXIT_OK if all(o is Outcome.DELETED for o, n in counts.items() if n) else EXIT_FAILED
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _read(path: Path, sheet: str | None, sku_column: str | None) -> Any:
+    from ymdesk.core.spreadsheet import read_catalog
+
+    return read_catalog(path, sheet=sheet, sku_column=sku_column)
+
+
+def _target(operation: Operation, args: argparse.Namespace) -> Target:
+    need_campaign = operation in (Operation.DELETE_OFFERS, Operation.REMOVE_PRICES)
+    if need_campaign and args.campaign_id is None:
+        raise CliError(
+            Message.translate(
+                "Cli", "{operation} needs --campaign-id (the store's id; see ymdesk-cli campaigns)."
+            ).with_args(operation=operation.value)
+        )
+    if not need_campaign and args.business_id is None:
+        raise CliError(
+            Message.translate("Cli", "{operation} needs --business-id (see ymdesk-cli campaigns).").with_args(
+                operation=operation.value
+            )
+        )
+    if operation is Operation.DELETE_PROMO_OFFERS:
+        if not args.promo_id:
+            raise CliError(Message.translate("Cli", "delete-promo-offers needs --promo-id (see ymdesk-cli promos)."))
+        if args.all_offers == (args.file is not None):
+            raise CliError(Message.translate("Cli", "delete-promo-offers needs either --file or --all-offers."))
+    elif args.all_offers:
+        raise CliError(Message.translate("Cli", "--all-offers goes only with delete-promo-offers."))
+    for name, value in (("--campaign-id", args.campaign_id), ("--business-id", args.business_id)):
+        if value is not None and value < 1:
+            raise CliError(Message.translate("Cli", "{option} must be a positive number.").with_args(option=name))
+    return Target(
+        campaign_id=args.campaign_id if need_campaign else None,
+        business_id=None if need_campaign else args.business_id,
+        promo_id=args.promo_id if operation is Operation.DELETE_PROMO_OFFERS else None,
+        all_offers=bool(args.all_offers),
+    )
+
+
+def _api_url(given: str | None) -> str:
+    from ymdesk.core.market_api import DEFAULT_API_URL, check_base_url
+
+    return check_base_url(given or os.environ.get(API_URL_ENV) or DEFAULT_API_URL)
+
+
+def _token() -> str:
+    from ymdesk.core.secrets import token_for_cli
+
+    token = token_for_cli()
+    if not token:
+        raise CliError(
+            Message.translate(
+                "Cli", "No API key: set the YM_API_KEY environment variable, or save the key in the ymdesk app."
+            )
+        )
+    return token
+
+
+def _print_plan(operation: Operation, target: Target, items: Sequence[JobItem], batch_size: int) -> None:
+    from ymdesk.core.ratelimit import DEFAULT_LIMITS, estimate_seconds
+
+    sendable = sum(1 for item in items if item.invalid is None)
+    if operation.takes_skus and not target.all_offers:
+        batches = -(-sendable // batch_size)
+        seconds = estimate_seconds(sendable, DEFAULT_LIMITS[operation], batch_size)
+        warn(
+            Message.translate(
+                "Cli",
+                "Plan: {operation} for {target}: {count} SKUs in {batches} batches, {invalid} "
+                "invalid (not sent); about {minutes} min.",
+            ).with_args(
+                operation=operation.value,
+                target=target.describe(),
+                count=sendable,
+                batches=batches,
+                invalid=len(items) - sendable,
+                minutes=max(1, round(seconds / 60)),
+            )
+        )
+    else:
+        warn(
+            Message.translate("Cli", "Plan: {operation} for {target}: one request.").with_args(
+                operation=operation.value, target=target.describe()
+            )
+        )
+
+
+def _confirm(operation: Operation, target: Target, count: int, assume_yes: bool) -> None:
+    if assume_yes:
+        return
+    if not sys.stdin.isatty():
+        raise CliError(
+            Message.translate(
+                "Cli",
+                "This run changes your Market catalog; confirm it with --yes when "
+                "running without a terminal. Nothing was sent.",
+            )
+        )
+    dangerous = count > LARGE_RUN or target.all_offers or operation is Operation.REMOVE_PRICES
+    if dangerous:
+        expected = (
+            str(count) if operation.takes_skus and not target.all_offers else str(target.campaign_id or target.promo_id)
+        )
+        prompt = Message.translate("Cli", "{operation} for {target}. Type {expected} to confirm: ").with_args(
+            operation=operation.value, target=target.describe(), expected=expected
+        )
+    else:
+        expected = "y"
+        prompt = Message.translate("Cli", "{operation} for {target}: {count} SKUs. Continue? [y/N] ").with_args(
+            operation=operation.value, target=target.describe(), count=count
+        )
+    answer = input(safe(render(prompt))).strip().lower()
+    confirmed = answer == expected.lower() if dangerous else answer in ("y", "yes", "д", "да")
+    if not confirmed:
+        raise CliError(Message.translate("Cli", "Not confirmed; nothing was sent."))
+
+
+COMMANDS = {
+    "inspect": cmd_inspect,
+    "run": cmd_run,
+    "resume": cmd_resume,
+    "campaigns": cmd_listing,
+    "promos": cmd_listing,
+    "jobs": cmd_jobs,
+    "sandbox": cmd_sandbox,
+    "demo": cmd_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _start_translation(args.lang)
+    from ymdesk.core.logs import setup_logging
+
+    setup_logging(verbose=args.verbose, secrets=tuple(filter(None, [os.environ.get("YM_API_KEY")])))
+    try:
+        return COMMANDS[args.command](args)
+    except CliError as error:
+        warn(error.message)
+        return error.code
+    except UserError as error:
+        warn(error.message)
+        return _user_error_code(error)
+    except KeyboardInterrupt:
+        warn(Message.translate("Cli", "Stopped. The job stays in the journal; finish it with ymdesk-cli resume."))
+        return EXIT_CANCELLED
+
+
+def _user_error_code(error: UserError) -> int:
+    from ymdesk.core.market_api import ApiError, TransportError
+
+    return EXIT_STOPPED if isinstance(error, ApiError | TransportError) else EXIT_BAD_INPUT
+
+
+def _start_translation(language: str | None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ymdesk.i18n import install_translator
+
+    if QCoreApplication.instance() is None:
+        _start_translation.app = QCoreApplication(["ymdesk-cli"])  # type: ignore[attr-defined]
+    install_translator(language)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

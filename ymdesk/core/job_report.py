@@ -1,0 +1,54 @@
+"""A job's report from the journal: every SKU that did not succeed (or every SKU), plus a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from ymdesk.core.journal import JobRecord, Journal
+from ymdesk.core.messages import Renderer, english
+from ymdesk.core.report import ReportRow, ReportSummary, write_report_csv, write_report_xlsx
+
+
+def report_rows(journal: Journal, job_id: int, *, everything: bool = False) -> Iterator[ReportRow]:
+    for item in journal.items(job_id, failed_only=not everything):
+        yield ReportRow(
+            sku_raw=item.raw,
+            row=item.row,
+            outcome=item.outcome,
+            reason=item.reason,
+            api_code=item.api_code,
+            http_status=item.http_status,
+        )
+
+
+def report_summary(journal: Journal, job: JobRecord) -> ReportSummary:
+    return ReportSummary(
+        job_id=job.id,
+        operation=job.operation,
+        target=job.target.describe(),
+        source_file=job.source_file,
+        started=_when(job.started_at),
+        finished=_when(job.finished_at),
+        counts=journal.counts(job.id),
+        version=job.version,
+    )
+
+
+def write_job_report(
+    journal: Journal, job_id: int, path: Path, *, everything: bool = False, render: Renderer = english
+) -> Path:
+    """XLSX, or CSV (UTF-8 with BOM) when `path` ends in .csv."""
+    rows = report_rows(journal, job_id, everything=everything)
+    if path.suffix.lower() == ".csv":
+        return write_report_csv(path, rows, render=render)
+    return write_report_xlsx(path, rows, report_summary(journal, journal.job(job_id)), render=render)
+
+
+def has_failures(journal: Journal, job_id: int) -> bool:
+    return any(outcome.value != "deleted" and n for outcome, n in journal.counts(job_id).items())
+
+
+def _when(stamp: str | None) -> datetime | None:
+    return datetime.fromisoformat(stamp) if stamp else None
