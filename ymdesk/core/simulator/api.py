@@ -1,0 +1,487 @@
+"""The simulated Market Partner API, independent of HTTP plumbing: request in, `Answer` out.
+
+Order of checks for every request (each step's failure answers at once):
+route (404 unknown path, 405 wrong method, 404 gone legacy call) -> Api-Key (401) -> key scope (403)
+-> campaign/business exists (404) and the key covers it (403) -> body (400) -> injected 420 burst
+-> rate limit (420, consumes nothing) -> injected 423 / 5xx / dropped connection -> apply -> answer.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ymdesk.core.simulator.faults import NO_FAULTS, FaultDrawer, FaultPlan, Faults
+from ymdesk.core.simulator.limits import Limits, RateLimiter, Resource, Verdict, rate_limit_headers
+from ymdesk.core.simulator.records import InFlight
+from ymdesk.core.simulator.state import ALL_METHODS, MarketState, TokenGrant
+from ymdesk.core.simulator.validation import (
+    ApiFailure,
+    bad_request,
+    error_body,
+    parse_json_object,
+    parse_offer_ids,
+    refuse_bad_skus,
+)
+
+Payload = dict[str, Any]
+
+#: Page size for GET v2/campaigns when the client sends no `limit` (the spec gives no default).
+DEFAULT_CAMPAIGNS_PAGE = 50
+MAX_CAMPAIGNS_PAGE = 100
+
+READ_SCOPES = frozenset({ALL_METHODS, "all-methods:read-only"})
+OFFERS_SCOPES = frozenset({ALL_METHODS, "offers-and-cards-management"})
+PROMO_READ_SCOPES = READ_SCOPES | {"promotion", "promotion:read-only", "pricing", "pricing:read-only"}
+PROMO_WRITE_SCOPES = frozenset({ALL_METHODS, "pricing", "promotion"})
+PRICE_SCOPES = frozenset({ALL_METHODS, "pricing"})
+CAMPAIGNS_SCOPES = READ_SCOPES | {
+    "settings-management",
+    "finance-and-accounting",
+    "offers-and-cards-management",
+    "offers-and-cards-management:read-only",
+    "pricing",
+    "pricing:read-only",
+    "inventory-and-order-processing",
+    "inventory-and-order-processing:read-only",
+    "promotion",
+    "promotion:read-only",
+    "communication",
+    "supplies-management:read-only",
+}
+
+PARTICIPATION_FILTERS = ("PARTICIPATING_NOW", "PARTICIPATED")
+MECHANICS_TYPES = ("DIRECT_DISCOUNT", "BLUE_FLASH", "MARKET_PROMOCODE")
+
+
+@dataclass(frozen=True)
+class Route:
+    resource: Resource
+    method: str
+    pattern: re.Pattern[str]
+    owner: str  # what the path id names, and what the rate limit is per: "campaign", "business" or "key"
+    scopes: frozenset[str]
+
+
+ROUTES = (
+    Route(Resource.CAMPAIGNS, "GET", re.compile(r"/v2/campaigns/?"), "key", CAMPAIGNS_SCOPES),
+    Route(
+        Resource.OFFERS_DELETE, "POST", re.compile(r"/v2/campaigns/([^/]+)/offers/delete"), "campaign", OFFERS_SCOPES
+    ),
+    Route(
+        Resource.OFFER_MAPPINGS_DELETE,
+        "POST",
+        re.compile(r"/v2/businesses/([^/]+)/offer-mappings/delete"),
+        "business",
+        OFFERS_SCOPES,
+    ),
+    Route(Resource.PROMOS, "POST", re.compile(r"/v2/businesses/([^/]+)/promos"), "business", PROMO_READ_SCOPES),
+    Route(
+        Resource.PROMO_OFFERS_DELETE,
+        "POST",
+        re.compile(r"/v2/businesses/([^/]+)/promos/offers/delete"),
+        "business",
+        PROMO_WRITE_SCOPES,
+    ),
+    Route(
+        Resource.PRICE_REMOVALS,
+        "POST",
+        re.compile(r"/v2/campaigns/([^/]+)/offer-prices/removals"),
+        "campaign",
+        PRICE_SCOPES,
+    ),
+)
+
+
+@dataclass
+class Answer:
+    """What to send back, plus what the request log wants to know about it."""
+
+    status: int
+    payload: Payload | None  # None with dropped=True: close the connection without answering
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    dropped: bool = False
+    applied: bool = False
+    fault: str | None = None
+    scope: str | None = None
+    offer_ids: tuple[str, ...] = ()
+
+
+@dataclass
+class Call:
+    """One request on its way through the checks."""
+
+    method: str
+    path: str
+    query: Mapping[str, list[str]]
+    body: bytes
+    route: Route | None = None
+    owner_id: int = 0  # campaign or business id from the path
+    scope: str | None = None
+    grant: TokenGrant | None = None
+    offer_ids: tuple[str, ...] = ()
+
+
+@dataclass
+class Work:
+    """A validated request: what it costs against the limit, and the change to make."""
+
+    cost: int
+    apply: Callable[[], Payload]
+
+
+class MarketApi:
+    def __init__(self, state: MarketState, limits: Limits, faults: Faults) -> None:
+        self.state = state
+        self.limiter = RateLimiter(limits)
+        self.faults = faults
+        self.drawer = FaultDrawer(faults)
+        self.in_flight = InFlight()
+        self._bursts: dict[tuple[Resource, str], tuple[int, float]] = {}  # -> (420s left, until)
+        self._bursts_lock = threading.Lock()
+
+    def set_faults(self, faults: Faults) -> None:
+        """Swap the fault settings; the draw sequence starts afresh from the new seed."""
+        self.faults = faults
+        self.drawer = FaultDrawer(faults)
+        with self._bursts_lock:
+            self._bursts.clear()
+
+    # ------------------------------------------------------------ entry point
+
+    def handle(self, call: Call, headers: Mapping[str, str]) -> Answer:
+        faults = self.faults
+        if faults.latency_seconds > 0:
+            time.sleep(faults.latency_seconds)
+        try:
+            self._route(call, faults)
+            self._authenticate(call, headers)
+            self._resolve_owner(call)
+        except ApiFailure as failure:
+            return self._failure(call, failure)
+        assert call.scope is not None
+        with self.in_flight.track(call.scope):
+            try:
+                work = self._prepare(call, faults)
+            except ApiFailure as failure:
+                return self._failure(call, failure)
+            plan = self.drawer.draw(call.method, call.path, call.body) if faults.draws_anything else NO_FAULTS
+            answer = self._run(call, work, plan)
+            if plan.slow and not answer.dropped and faults.slow_seconds > 0:
+                time.sleep(faults.slow_seconds)  # the work is applied; only the answer is late
+                answer.fault = answer.fault or "slow"
+            return answer
+
+    # ------------------------------------------------------------ routing and auth
+
+    def _route(self, call: Call, faults: Faults) -> None:
+        for route in ROUTES:
+            match = route.pattern.fullmatch(call.path)
+            if not match:
+                continue
+            if route.method != call.method:
+                failure = ApiFailure(405, "METHOD_NOT_ALLOWED", f"Method {call.method} is not allowed here")
+                failure.headers.append(("Allow", route.method))
+                raise failure
+            if route.resource is Resource.PRICE_REMOVALS and faults.legacy_prices_gone:
+                raise ApiFailure(404, "NOT_FOUND", "Resource not found")
+            call.route = route
+            if route.owner != "key":
+                call.owner_id = _path_id(match.group(1), route.owner)
+                call.scope = f"{route.owner}:{call.owner_id}"
+            return
+        raise ApiFailure(404, "NOT_FOUND", "Resource not found")
+
+    def _authenticate(self, call: Call, headers: Mapping[str, str]) -> None:
+        token = headers.get("Api-Key") or _bearer_token(headers.get("Authorization", ""))
+        with self.state.lock:
+            grant = self.state.tokens.get(token) if token else None
+        if grant is None:
+            raise ApiFailure(401, "UNAUTHORIZED", "Api-Key token is invalid")
+        call.grant = grant
+        if call.scope is None:
+            # GET v2/campaigns is limited per key. Keep only a digest: the key itself is never stored.
+            call.scope = "key:" + hashlib.sha256(token.encode()).hexdigest()[:12]
+        assert call.route is not None
+        if grant.scopes.isdisjoint(call.route.scopes):
+            raise ApiFailure(403, "FORBIDDEN", "Access denied: the key has no scope for this method")
+
+    def _resolve_owner(self, call: Call) -> None:
+        assert call.route is not None and call.grant is not None
+        owner = call.route.owner
+        if owner == "key":
+            return
+        with self.state.lock:
+            if owner == "campaign":
+                campaign = self.state.campaigns.get(call.owner_id)
+                business_id = campaign.business_id if campaign else None
+            else:
+                business_id = call.owner_id if call.owner_id in self.state.businesses else None
+        if business_id is None:
+            raise ApiFailure(404, "NOT_FOUND", f"{owner.capitalize()} not found: {call.owner_id}")
+        if business_id not in call.grant.businesses:
+            raise ApiFailure(403, "FORBIDDEN", f"Access denied to {owner} {call.owner_id}")
+
+    # ------------------------------------------------------------ per-method validation and work
+
+    def _prepare(self, call: Call, faults: Faults) -> Work:
+        assert call.route is not None
+        resource = call.route.resource
+        if resource is Resource.CAMPAIGNS:
+            return self._prepare_campaigns(call)
+        if resource is Resource.PROMOS:
+            return self._prepare_promos(call)
+        if resource is Resource.PRICE_REMOVALS:
+            return self._prepare_price_removal(call)
+        body = parse_json_object(call.body)
+        raw_ids = body.get("offerIds")
+        if isinstance(raw_ids, list):
+            call.offer_ids = tuple(str(x) for x in raw_ids)
+        if resource is Resource.PROMO_OFFERS_DELETE:
+            return self._prepare_promo_offers_delete(call, body, faults)
+        _, skus = parse_offer_ids(raw_ids)
+        refuse_bad_skus(skus, faults.bad_request_skus)
+        if resource is Resource.OFFERS_DELETE:
+            return Work(len(skus), lambda: self._not_deleted(self.state.delete_store_offers(call.owner_id, skus)))
+        return Work(len(skus), lambda: self._not_deleted(self.state.delete_catalog_offers(call.owner_id, skus)))
+
+    def _not_deleted(self, skus: list[str]) -> Payload:
+        return {"status": "OK", "result": self._optional_list("notDeletedOfferIds", skus)}
+
+    def _optional_list(self, name: str, items: list[Any]) -> Payload:
+        # The Market leaves an empty list out (schema: nullable, minItems 1); optionally send null.
+        if items:
+            return {name: items}
+        return {name: None} if self.faults.empty_lists_as_null else {}
+
+    def _prepare_campaigns(self, call: Call) -> Work:
+        limit = _query_int(call.query, "limit", DEFAULT_CAMPAIGNS_PAGE, 1, MAX_CAMPAIGNS_PAGE)
+        token = _first(call.query, "pageToken") or _first(call.query, "page_token")
+        offset = _decode_page_token(token) if token else 0
+        assert call.grant is not None
+        businesses = call.grant.businesses
+        return Work(1, lambda: self._campaigns_page(businesses, offset, limit))
+
+    def _campaigns_page(self, businesses: frozenset[int], offset: int, limit: int) -> Payload:
+        campaigns = self.state.campaigns_of(businesses)
+        page = campaigns[offset : offset + limit]
+        paging: Payload = {}
+        if offset + limit < len(campaigns):
+            paging["nextPageToken"] = _encode_page_token(offset + limit)
+        return {
+            "campaigns": [
+                {
+                    "id": c.id,
+                    "domain": c.domain,
+                    "business": {"id": c.business_id, "name": self.state.businesses[c.business_id].name},
+                    "placementType": c.placement_type,
+                    "apiAvailability": c.api_availability,
+                }
+                for c in page
+            ],
+            "pager": {"total": len(campaigns), "from": offset + 1, "to": offset + len(page), "pageSize": limit},
+            "paging": paging,
+        }
+
+    def _prepare_promos(self, call: Call) -> Work:
+        body = parse_json_object(call.body, required=False)
+        participation = _optional_enum(body, "participation", PARTICIPATION_FILTERS)
+        mechanics = _optional_enum(body, "mechanics", MECHANICS_TYPES)
+        business_id = call.owner_id
+        return Work(1, lambda: self._promos_list(business_id, participation, mechanics))
+
+    def _promos_list(self, business_id: int, participation: str | None, mechanics: str | None) -> Payload:
+        now = time.monotonic()
+        promos = []
+        for promo in self.state.promos.values():
+            if promo.business_id != business_id or (mechanics and promo.mechanics != mechanics):
+                continue
+            # All simulated promos are current, so "participated in the past" never matches.
+            if participation == "PARTICIPATED" or (participation and not promo.participating):
+                continue
+            promos.append(
+                {
+                    "id": promo.id,
+                    "name": promo.name,
+                    "period": {"dateTimeFrom": promo.date_from, "dateTimeTo": promo.date_to},
+                    "participating": promo.participating,
+                    "assortmentInfo": {
+                        "activeOffers": len(promo.offers),
+                        "potentialOffers": promo.potential_offers,
+                        "processing": promo.is_processing(now),
+                    },
+                    "mechanicsInfo": {"type": promo.mechanics},
+                    "bestsellerInfo": {"bestseller": promo.bestseller},
+                }
+            )
+        return {"status": "OK", "result": {"promos": promos}}
+
+    def _prepare_promo_offers_delete(self, call: Call, body: Payload, faults: Faults) -> Work:
+        promo_id = body.get("promoId")
+        if not isinstance(promo_id, str) or not promo_id:
+            raise bad_request("promoId: must be a non-empty string")
+        delete_all = body.get("deleteAllOffers", False)
+        if not isinstance(delete_all, bool):
+            raise bad_request("deleteAllOffers: must be a boolean")
+        raw_ids = body.get("offerIds")
+        if delete_all == (raw_ids is not None):
+            raise bad_request("Pass either offerIds or deleteAllOffers: true, not both and not neither")
+        skus = [] if delete_all else parse_offer_ids(raw_ids)[1]
+        refuse_bad_skus(skus, faults.bad_request_skus)
+        with self.state.lock:
+            promo = self.state.promos.get(promo_id)
+            if promo is None or promo.business_id != call.owner_id:
+                raise ApiFailure(404, "NOT_FOUND", f"Promo not found: {promo_id}")
+        if delete_all:
+            return Work(1, lambda: self._leave_promo(promo_id))
+        return Work(1, lambda: self._rejected(self.state.delete_promo_offers(promo_id, skus)))
+
+    def _leave_promo(self, promo_id: str) -> Payload:
+        self.state.leave_promo(promo_id)
+        return {"status": "OK"}  # result comes back only when offerIds were sent
+
+    def _rejected(self, missing: list[str]) -> Payload:
+        rejected = [{"offerId": sku, "reason": "OFFER_DOES_NOT_EXIST"} for sku in missing]
+        return {"status": "OK", "result": self._optional_list("rejectedOffers", rejected)}
+
+    def _prepare_price_removal(self, call: Call) -> Work:
+        body = parse_json_object(call.body)
+        if body.get("removeAll") is not True:
+            raise bad_request("removeAll: must be true")
+        campaign_id = call.owner_id
+        return Work(1, lambda: self._remove_prices(campaign_id))
+
+    def _remove_prices(self, campaign_id: int) -> Payload:
+        self.state.remove_api_prices(campaign_id)
+        return {"status": "OK"}
+
+    # ------------------------------------------------------------ limits, faults, applying
+
+    def _run(self, call: Call, work: Work, plan: FaultPlan) -> Answer:
+        assert call.route is not None and call.scope is not None
+        resource, scope = call.route.resource, call.scope
+        now = time.time()
+        with self.state.lock:
+            burst = self._burst_420(resource, scope, plan.starts_burst, now)
+            if burst:
+                return burst
+            verdict = self.limiter.check(resource, scope, work.cost, now)
+            if not verdict.allowed:
+                return self._limit_exceeded(call, verdict)
+            if plan.locked:
+                return self._answer(call, 423, _error("LOCKED", "Resource is locked"), verdict, fault="locked")
+            if plan.server_error and not plan.error_after_apply:
+                return self._server_error(call, plan.server_error, verdict, applied=False)
+            if plan.dropped and not plan.drop_applied:
+                return Answer(0, None, dropped=True, fault="drop", scope=scope, offer_ids=call.offer_ids)
+            verdict = self.limiter.consume(resource, scope, work.cost, now)
+            payload = work.apply()
+        if plan.dropped:
+            return Answer(0, None, dropped=True, applied=True, fault="drop", scope=scope, offer_ids=call.offer_ids)
+        if plan.server_error:
+            return self._server_error(call, plan.server_error, verdict, applied=True)
+        answer = self._answer(call, 200, payload, verdict)
+        answer.applied = True
+        return answer
+
+    def _burst_420(self, resource: Resource, scope: str, starts: bool, now: float) -> Answer | None:
+        key = (resource, scope)
+        with self._bursts_lock:
+            left, until = self._bursts.get(key, (0, 0.0))
+            if left <= 0 and not starts:
+                return None
+            if left <= 0:
+                left, until = self.faults.burst_length, now + self.faults.burst_until_seconds
+            self._bursts[key] = (left - 1, until)
+        limit = self.limiter.limits.of(resource).amount
+        headers = rate_limit_headers(limit, 0, until) if self.limiter.limits.send_headers else []
+        return Answer(420, _error("LIMIT_EXCEEDED", "Too many requests"), headers, fault="burst", scope=scope)
+
+    def _limit_exceeded(self, call: Call, verdict: Verdict) -> Answer:
+        assert call.route is not None
+        limit = self.limiter.limits.of(call.route.resource)
+        unit = "offerIds" if call.route.resource.counts_skus else "requests"
+        message = f"Hit rate limit of {limit.amount} {unit} per {limit.period:g} s for {call.scope}"
+        return self._answer(call, 420, _error("LIMIT_EXCEEDED", message), verdict)
+
+    def _server_error(self, call: Call, status: int, verdict: Verdict, applied: bool) -> Answer:
+        code = "INTERNAL_SERVER_ERROR" if status == 500 else "SERVICE_UNAVAILABLE"
+        answer = self._answer(call, status, _error(code, "Internal Server Error"), verdict, fault=f"http{status}")
+        answer.applied = applied
+        return answer
+
+    def _answer(
+        self, call: Call, status: int, payload: Payload, verdict: Verdict | None, fault: str | None = None
+    ) -> Answer:
+        headers = verdict.headers() if verdict and self.limiter.limits.send_headers else []
+        return Answer(status, payload, headers, fault=fault, scope=call.scope, offer_ids=call.offer_ids)
+
+    def _failure(self, call: Call, failure: ApiFailure) -> Answer:
+        # Answers after routing carry the rate-limit headers of that method and store/business too.
+        verdict = None
+        if call.route is not None and call.scope is not None:
+            verdict = self.limiter.check(call.route.resource, call.scope, 0, time.time())
+        answer = self._answer(call, failure.status, error_body(failure), verdict)
+        answer.headers.extend(failure.headers)
+        return answer
+
+
+# ------------------------------------------------------------ small parsers
+
+
+def _error(code: str, message: str) -> Payload:
+    return {"status": "ERROR", "errors": [{"code": code, "message": message}]}
+
+
+def _path_id(text: str, owner: str) -> int:
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise bad_request(f"{owner}Id: must be a positive integer")
+    return int(text)
+
+
+def _bearer_token(value: str) -> str:
+    scheme, _, token = value.partition(" ")
+    return token.strip() if scheme.lower() in ("bearer", "oauth") else ""
+
+
+def _first(query: Mapping[str, list[str]], name: str) -> str | None:
+    values = query.get(name)
+    return values[0] if values else None
+
+
+def _query_int(query: Mapping[str, list[str]], name: str, default: int, low: int, high: int) -> int:
+    text = _first(query, name)
+    if text is None:
+        return default
+    if not text.isascii() or not text.isdigit() or not low <= int(text) <= high:
+        raise bad_request(f"{name}: must be an integer from {low} to {high}")
+    return int(text)
+
+
+def _optional_enum(body: Payload, name: str, allowed: tuple[str, ...]) -> str | None:
+    value = body.get(name)
+    if value is not None and value not in allowed:
+        raise bad_request(f"{name}: must be one of {', '.join(allowed)}")
+    return value
+
+
+def _encode_page_token(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"campaigns:{offset}".encode()).decode().rstrip("=")
+
+
+def _decode_page_token(token: str) -> int:
+    try:
+        text = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        prefix, _, offset = text.partition(":")
+        if prefix == "campaigns" and offset.isdigit():
+            return int(offset)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        pass
+    raise bad_request("pageToken: invalid page token")
