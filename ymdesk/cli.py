@@ -306,7 +306,15 @@ def cmd_jobs(args: argparse.Namespace) -> int:
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from ymdesk.core.simulator import DEMO_API_KEY, run_sandbox
 
-    with run_sandbox(port=args.port, seed_file=args.seed_file) as simulator:
+    try:
+        simulator = run_sandbox(port=args.port, seed_file=args.seed_file)
+    except OSError as error:
+        raise CliError(
+            Message.translate("Cli", "Cannot listen on port {port} ({error}); pick another with --port.").with_args(
+                port=args.port, error=error.strerror or error
+            )
+        ) from error
+    with simulator:
         say(
             Message.translate("Cli", "Market simulator at {url}; API key: {key}. Press Ctrl+C to stop.").with_args(
                 url=simulator.url, key=DEMO_API_KEY
@@ -314,18 +322,19 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         )
         sys.stdout.flush()
         with contextlib.suppress(KeyboardInterrupt):
-            threading.Event().wait()
+            simulator.wait()
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """delete-offers on the bundled sample catalog against an embedded simulator, end to end."""
-    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_CAMPAIGN_ID, MarketSimulator, build_demo_state, sample_path
+    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_FBS_CAMPAIGN_ID, MarketSimulator, sample_catalog_path
 
-    with MarketSimulator(state=build_demo_state()).start() as simulator:
+    sample = sample_catalog_path()
+    with MarketSimulator().start() as simulator:
         say(
             Message.translate("Cli", "Demo: the built-in Market simulator at {url}, sample catalog {file}.").with_args(
-                url=simulator.url, file=sample_path().name
+                url=simulator.url, file=sample.name
             )
         )
         run_args = build_parser().parse_args(
@@ -333,9 +342,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 "run",
                 Operation.DELETE_OFFERS.value,
                 "--campaign-id",
-                str(DEMO_CAMPAIGN_ID),
+                str(DEMO_FBS_CAMPAIGN_ID),
                 "--file",
-                str(sample_path()),
+                str(sample),
                 "--api-url",
                 simulator.url,
                 "--yes",
