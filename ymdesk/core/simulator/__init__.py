@@ -9,6 +9,7 @@ from ymdesk.core.simulator.demo import (
     DEMO_API_KEY,
     DEMO_BUSINESS_ID,
     DEMO_BUSINESS_NAME,
+    DEMO_CAMPAIGN_ID,
     DEMO_FBS_CAMPAIGN_ID,
     DEMO_FBY_CAMPAIGN_ID,
     DEMO_READ_ONLY_API_KEY,
@@ -22,6 +23,7 @@ from ymdesk.core.simulator.demo import (
     PROMO_WEEKLY_ID,
     build_demo_state,
     sample_catalog_path,
+    sample_path,
 )
 from ymdesk.core.simulator.faults import Faults
 from ymdesk.core.simulator.limits import Limits, RateLimit, Resource
@@ -33,6 +35,7 @@ __all__ = [
     "DEMO_API_KEY",
     "DEMO_BUSINESS_ID",
     "DEMO_BUSINESS_NAME",
+    "DEMO_CAMPAIGN_ID",
     "DEMO_FBS_CAMPAIGN_ID",
     "DEMO_FBY_CAMPAIGN_ID",
     "DEMO_READ_ONLY_API_KEY",
@@ -56,4 +59,5 @@ __all__ = [
     "build_demo_state",
     "run_sandbox",
     "sample_catalog_path",
+    "sample_path",
 ]

@@ -29,6 +29,8 @@ DEMO_BUSINESS_ID = 10000001
 DEMO_BUSINESS_NAME = "Демо-кабинет"
 DEMO_FBS_CAMPAIGN_ID = 21000001
 DEMO_FBY_CAMPAIGN_ID = 21000002
+#: The store the demo deletes from (the CLI's `demo` command uses this name).
+DEMO_CAMPAIGN_ID = DEMO_FBS_CAMPAIGN_ID
 #: Extra demo stores (extra_campaigns=N) get ids from here on.
 FIRST_EXTRA_CAMPAIGN_ID = 21000003
 OTHER_BUSINESS_ID = 10000002
@@ -53,6 +55,10 @@ def sample_catalog_path() -> Path:
     except ModuleNotFoundError:
         pass  # running from a source checkout, where resources/ is not inside the package
     return Path(__file__).resolve().parents[3] / "resources" / SAMPLE_CATALOG_NAME
+
+
+#: Alias used by ymdesk.cli.
+sample_path = sample_catalog_path
 
 
 def read_seed_skus(path: Path) -> list[str]:
