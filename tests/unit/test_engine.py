@@ -235,6 +235,7 @@ def test_bad_request_bisection_isolates_the_skus_market_refuses(sim, journal):
 
     finished, _ = run(journal, sim, job_id)
 
+    assert finished.status is JobStatus.DONE
     result = outcomes(journal, job_id)
     assert {sku for sku, o in result.items() if o is Outcome.FAILED} == bad
     assert all(o in (Outcome.DELETED, Outcome.NOT_DELETED) for sku, o in result.items() if sku not in bad)
@@ -306,6 +307,7 @@ def test_promo_removal_reports_rejected_offers(sim, journal):
         Target(business_id=DEMO_BUSINESS_ID, promo_id=PROMO_WEEKLY_ID),
     )
     finished, _ = run(journal, sim, job_id, limits=RateLimits(100, 60, per_sku=False))
+    assert finished.status is JobStatus.DONE
     result = outcomes(journal, job_id)
     assert result[outsider] is Outcome.REJECTED
     assert all(result[s] is Outcome.DELETED and s not in promo.offers for s in in_promo)
@@ -365,9 +367,12 @@ def test_plain_http_to_another_machine_is_refused_before_any_request(url):
 
 
 def test_no_connection_is_a_transport_error():
-    with socket_closed_port() as port, MarketClient("k", f"http://127.0.0.1:{port}", timeout=(1, 1)) as client:
-        with pytest.raises(TransportError) as failed:
-            client.campaigns()
+    with (
+        socket_closed_port() as port,
+        MarketClient("k", f"http://127.0.0.1:{port}", timeout=(1, 1)) as client,
+        pytest.raises(TransportError) as failed,
+    ):
+        client.campaigns()
     assert "No connection" in failed.value.message.english()
 
 

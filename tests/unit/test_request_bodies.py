@@ -60,11 +60,13 @@ def test_every_body_the_client_sends_matches_the_spec(spec):
         client.promos(DEMO_BUSINESS_ID)
         client.campaigns()
 
-    templates = {
+    templates = {  # path sent -> path template in the spec
         f"/v2/campaigns/{DEMO_FBS_CAMPAIGN_ID}/offers/delete": "/v2/campaigns/{campaignId}/offers/delete",
         f"/v2/businesses/{DEMO_BUSINESS_ID}/offer-mappings/delete": "/v2/businesses/{businessId}/offer-mappings/delete",
         f"/v2/businesses/{DEMO_BUSINESS_ID}/promos/offers/delete": "/v2/businesses/{businessId}/promos/offers/delete",
-        f"/v2/campaigns/{DEMO_FBS_CAMPAIGN_ID}/offer-prices/removals": "/v2/campaigns/{campaignId}/offer-prices/removals",
+        f"/v2/campaigns/{DEMO_FBS_CAMPAIGN_ID}/offer-prices/removals": (
+            "/v2/campaigns/{campaignId}/offer-prices/removals"
+        ),
         f"/v2/businesses/{DEMO_BUSINESS_ID}/promos": "/v2/businesses/{businessId}/promos",
     }
     posts = [(path, body) for method, path, body in sent if method == "POST"]
