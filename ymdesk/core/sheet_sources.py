@@ -1,0 +1,258 @@
+"""Turn a file on disk into grids of text cells: what kind of file it really is, unzipping, Excel sheets.
+
+A `Grid` is one sheet as text: every cell a string ("" when empty), plus the row number the person
+sees for each grid row. Which row is the header and which column holds SKUs is decided elsewhere
+(`sheet_layout`). The file's content decides how it is read, not its name: a PDF or an encrypted
+workbook renamed .xlsx gets a sentence that says so.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import fastexcel
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ymdesk.core import sheet_errors as errors
+
+EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
+TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
+SPREADSHEET_SUFFIXES = EXCEL_SUFFIXES | TEXT_SUFFIXES
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
+# Real OOXML parts compress about 5-20x; deflate cannot exceed ~1030x. Past this on a large member
+# the archive is built to explode, whatever its name.
+_MAX_RATIO = 200
+_RATIO_CHECK_FROM = 16 * 1024 * 1024
+_JUNK_PREFIXES = ("__MACOSX/",)
+_JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+
+
+@dataclass(frozen=True, eq=False)
+class Grid:
+    """One sheet as text. `columns[j][i]` is the cell in grid row i, column j."""
+
+    sheet: str | None
+    columns: list[pa.Array]
+    rows: np.ndarray  # int64: the row number the person sees (sheet row, or CSV line) for each grid row
+    letters: list[str]  # the column's letter in the sheet (A, B, ...), for columns without a header
+
+    @property
+    def height(self) -> int:
+        return len(self.rows)
+
+    def head(self, count: int) -> list[list[str]]:
+        """The first `count` grid rows as lists of cells."""
+        top = [column.slice(0, count).to_pylist() for column in self.columns]
+        return [list(row) for row in zip(*top, strict=True)] if top else []
+
+
+@dataclass(frozen=True)
+class Source:
+    """The bytes to read (or the path, when reading from disk is cheaper) and what kind they are."""
+
+    display_name: str  # the user's file name, for messages
+    kind: str  # "excel" or "text"
+    path: Path | None
+    data: bytes | None
+    inner_suffix: str  # the suffix of the file actually read (the member, for a zip)
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def check_cancel(cancel: threading.Event | None, name: str) -> None:
+    if cancel is not None and cancel.is_set():
+        raise errors.ReadCancelled(errors.fail(errors.CANCELLED, name=name).message)
+
+
+def open_source(path: Path) -> Source:
+    """Look at the file's first bytes and decide how to read it; unpack a zip of one spreadsheet."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError as exc:
+        raise errors.fail(errors.NOT_FOUND, name=name) from exc
+    if size == 0 or not head.strip():
+        raise errors.fail(errors.EMPTY, name=name)
+    if size > errors.MAX_FILE_BYTES:
+        raise errors.fail(errors.TOO_BIG, name=name, limit=errors.MAX_FILE_BYTES // 2**20)
+    suffix = path.suffix.lower()
+    if head.startswith(_ZIP_MAGIC):
+        return _open_zip(path, name)
+    _refuse_non_spreadsheet(head, name)
+    if head.startswith(_CFB_MAGIC):
+        return Source(name, "excel", path, None, ".xls")
+    if suffix in EXCEL_SUFFIXES - {".xls"}:
+        # Not a zip, yet named like an OOXML/ODS workbook: a text export renamed, or garbage.
+        if _looks_like_text(head):
+            return Source(name, "text", path, None, ".csv")
+        raise errors.fail(errors.NOT_SPREADSHEET, name=name)
+    if _looks_like_text(head):
+        return Source(name, "text", path, None, suffix)
+    raise errors.fail(errors.NOT_SPREADSHEET, name=name)
+
+
+def _refuse_non_spreadsheet(head: bytes, name: str) -> None:
+    if head.startswith(b"%PDF"):
+        raise errors.fail(errors.PDF, name=name)
+    if head.startswith(_CFB_MAGIC) and _is_encrypted_ooxml(head):
+        raise errors.fail(errors.ENCRYPTED, name=name)
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")):
+        raise errors.fail(errors.HTML, name=name)
+    if start.startswith(b"<?xml"):
+        raise errors.fail(errors.NOT_SPREADSHEET, name=name)
+
+
+def _is_encrypted_ooxml(data: bytes) -> bool:
+    """An encrypted .xlsx is a compound file with EncryptionInfo/EncryptedPackage streams."""
+    return "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True  # UTF-16 with BOM
+    if b"\x00" in head:
+        return False
+    control = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 13, 12))
+    return control <= len(head) // 100
+
+
+def _open_zip(path: Path, name: str) -> Source:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            names = {info.filename for info in members}
+            _refuse_bomb(members, name)
+            if "[Content_Types].xml" in names or "mimetype" in names or "content.xml" in names:
+                return Source(name, "excel", path, None, path.suffix.lower() or ".xlsx")
+            return _unzip_spreadsheet(archive, members, name)
+    except zipfile.BadZipFile as exc:
+        raise errors.fail(errors.DAMAGED, name=name) from exc
+    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+        # zlib/CRC errors surface as several types; an encrypted zip member as RuntimeError.
+        raise errors.fail(errors.DAMAGED, name=name) from exc
+
+
+def _refuse_bomb(members: list[zipfile.ZipInfo], name: str) -> None:
+    total = 0
+    for info in members:
+        total += info.file_size
+        large = info.file_size >= _RATIO_CHECK_FROM
+        if large and info.file_size > _MAX_RATIO * max(info.compress_size, 1):
+            raise errors.fail(errors.ZIP_BOMB, name=name)
+    if total > 3 * errors.MAX_FILE_BYTES:
+        raise errors.fail(errors.ZIP_BOMB, name=name)
+
+
+def _unzip_spreadsheet(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> Source:
+    sheets = [info for info in members if _is_spreadsheet_member(info)]
+    if not sheets:
+        raise errors.fail(errors.ZIP_EMPTY, name=name)
+    if len(sheets) > 1:
+        listed = ", ".join(PurePosixPath(info.filename).name for info in sheets[:5])
+        raise errors.fail(errors.ZIP_SEVERAL, name=name, files=listed)
+    member = sheets[0]
+    if member.file_size > errors.MAX_FILE_BYTES:
+        raise errors.fail(errors.TOO_BIG, name=name, limit=errors.MAX_FILE_BYTES // 2**20)
+    data = _read_member(archive, member, name)
+    if not data.strip():
+        raise errors.fail(errors.EMPTY, name=name)
+    suffix = PurePosixPath(member.filename).suffix.lower()
+    head = data[:8192]
+    if data.startswith(_ZIP_MAGIC) or data.startswith(_CFB_MAGIC):
+        _refuse_non_spreadsheet(head, name)
+        return Source(name, "excel", None, data, suffix)
+    _refuse_non_spreadsheet(head, name)
+    if not _looks_like_text(head):
+        raise errors.fail(errors.NOT_SPREADSHEET, name=name)
+    return Source(name, "text", None, data, suffix)
+
+
+def _is_spreadsheet_member(info: zipfile.ZipInfo) -> bool:
+    member = PurePosixPath(info.filename)
+    if info.is_dir() or info.filename.startswith(_JUNK_PREFIXES) or member.name.lower() in _JUNK_NAMES:
+        return False
+    return not member.name.startswith("._") and member.suffix.lower() in SPREADSHEET_SUFFIXES
+
+
+def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> bytes:
+    """Unpack into memory (never beside the user's file), stopping at the declared size."""
+    chunks = io.BytesIO()
+    with archive.open(member) as stream:
+        while chunk := stream.read(1 << 20):
+            chunks.write(chunk)
+            if chunks.tell() > member.file_size:  # zipfile stops at file_size; belt and braces
+                raise errors.fail(errors.ZIP_BOMB, name=name)
+    return chunks.getvalue()
+
+
+# --- Excel-family workbooks (xlsx, xlsm, xlsb, xls, ods) through fastexcel -----------------------
+
+
+def open_workbook(source: Source) -> fastexcel.ExcelReader:
+    try:
+        if source.data is not None:
+            return fastexcel.read_excel(source.data)
+        assert source.path is not None
+        return fastexcel.read_excel(source.path)
+    except Exception as exc:
+        raise _workbook_error(exc, source.display_name) from exc
+
+
+def _workbook_error(exc: Exception, name: str) -> Exception:
+    text = str(exc).lower()
+    if "password" in text or "encrypt" in text:
+        return errors.fail(errors.ENCRYPTED, name=name)
+    if "zip" in text or "eof" in text or "xml" in text or "corrupt" in text or "invalid" in text:
+        return errors.fail(errors.DAMAGED, name=name)
+    return errors.fail(errors.UNREADABLE, name=name)
+
+
+def load_excel_grid(reader: fastexcel.ExcelReader, sheet: str, name: str) -> tuple[Grid, bool]:
+    """Every cell of `sheet` as text, from sheet row 1; and whether the sheet is visible."""
+    try:
+        loaded = reader.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string")
+        if loaded.height > errors.MAX_DATA_ROWS:
+            raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=f"{errors.MAX_DATA_ROWS:,}")
+        batch = loaded.to_arrow()
+        infos = loaded.selected_columns
+        visible = loaded.visible == "visible"
+    except errors.UserError:
+        raise
+    except Exception as exc:
+        raise _workbook_error(exc, name) from exc
+    columns = [pc.fill_null(batch.column(j), "") for j in range(batch.num_columns)]
+    letters = [column_letter(info.absolute_index) for info in infos]
+    # skip_rows=0 keeps leading empty rows, so grid row i is sheet row i + 1.
+    rows = np.arange(1, batch.num_rows + 1, dtype=np.int64)
+    return Grid(sheet, columns, rows, letters), visible
+
+
+def excel_grids(
+    reader: fastexcel.ExcelReader, name: str, cancel: threading.Event | None, only: str | None = None
+) -> Iterator[tuple[Grid, bool]]:
+    """Each sheet (or just `only`) in turn with its visibility; the caller keeps only the best one."""
+    for sheet in reader.sheet_names:
+        if only is not None and sheet != only:
+            continue
+        check_cancel(cancel, name)
+        yield load_excel_grid(reader, sheet, name)

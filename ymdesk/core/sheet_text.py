@@ -1,0 +1,252 @@
+"""CSV, TSV and TXT files as a grid of text: encoding, delimiter, service lines, physical line numbers.
+
+Fast path: pyarrow's CSV reader, every column a string, nothing treated as missing. It cannot skip
+lines with a different number of fields or report line numbers, so the table starts at the first
+line that has the usual number of fields (a service line such as "Отчёт от 01.02.2025" above the
+header is left out), and a line's number is computed from the line breaks inside quoted values.
+Files it cannot take whole (ragged lines, blank lines, lone CR line breaks) go through Python's csv
+module instead, which reports line numbers itself.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from ymdesk.core import sheet_errors as errors
+from ymdesk.core.sheet_sources import Grid, Source, check_cancel, column_letter
+
+DELIMITERS = (";", ",", "\t", "|")
+_SAMPLE_CHARS = 256 * 1024
+_SAMPLE_RECORDS = 60
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Single-byte encodings Russian-speaking users' software writes, in order of likelihood.
+_LEGACY_ENCODINGS = ["cp1251", "koi8_r", "cp866", "mac_cyrillic", "cp1252"]
+
+
+@dataclass(frozen=True)
+class _Record:
+    fields: list[str]
+    line: int  # 1-based physical line where the record starts
+    offset: int  # character offset of that line in the decoded text
+
+
+def read_text_grid(source: Source, cancel: threading.Event | None) -> Grid:
+    name = source.display_name
+    raw = source.data if source.data is not None else _read_bytes(source.path, name)
+    text = decode(raw, name)
+    del raw
+    check_cancel(cancel, name)
+    dialect = pick_dialect(_sample_lines(text), source.inner_suffix)
+    records = _head_records(text, dialect)
+    if not records:
+        raise errors.fail(errors.EMPTY, name=name)
+    start = _table_start(records)
+    body = text[start.offset :]
+    del text
+    grid = _fast_grid(body, dialect, start.line, name)
+    if grid is None:
+        check_cancel(cancel, name)
+        grid = _slow_grid(body, dialect, start.line, name, cancel)
+    return grid
+
+
+def _read_bytes(path: Path | None, name: str) -> bytes:
+    assert path is not None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise errors.fail(errors.NOT_FOUND, name=name) from exc
+
+
+def decode(raw: bytes, name: str) -> str:
+    """BOM first, then strict UTF-8 (exact for most files), then the likeliest legacy encoding."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise errors.fail(errors.ENCODING, name=name) from exc
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    guess = charset_normalizer.from_bytes(raw[:_SAMPLE_CHARS], cp_isolation=_LEGACY_ENCODINGS).best()
+    for encoding in ([guess.encoding] if guess is not None else []) + _LEGACY_ENCODINGS[:1]:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise errors.fail(errors.ENCODING, name=name)
+
+
+@dataclass(frozen=True)
+class Dialect:
+    delimiter: str
+    quoted: bool  # whether '"' quotes fields; off for a plain one-column .txt list, where it is part of a SKU
+
+    def reader(self, lines: Iterable[str]) -> Iterator[list[str]]:
+        quoting = csv.QUOTE_MINIMAL if self.quoted else csv.QUOTE_NONE
+        return csv.reader(lines, delimiter=self.delimiter, quoting=quoting, strict=False)
+
+
+def _sample_lines(text: str) -> list[str]:
+    """The first non-blank physical lines, for choosing the delimiter."""
+    lines = []
+    for line in io.StringIO(text[:_SAMPLE_CHARS], newline=""):
+        if line.strip():
+            lines.append(line.rstrip("\r\n"))
+            if len(lines) >= _SAMPLE_RECORDS:
+                break
+    return lines
+
+
+def pick_dialect(lines: list[str], suffix: str) -> Dialect:
+    """The delimiter that splits most lines into the same number (>1) of fields (earlier wins a tie)."""
+    best: tuple[int, int, int] | None = None
+    chosen: str | None = None
+    for preference, delimiter in enumerate(_ordered_delimiters(suffix)):
+        counts = Counter(len(next(csv.reader([line], delimiter=delimiter), [])) for line in lines)
+        width, frequency = max(counts.items(), key=lambda item: (item[1], item[0]), default=(1, 0))
+        if width < 2:
+            continue
+        score = (frequency, width, -preference)
+        if best is None or score > best:
+            best, chosen = score, delimiter
+    if chosen is not None:
+        return Dialect(chosen, quoted=True)
+    # One column: any delimiter that never occurs keeps each line whole.
+    unused = next((d for d in ("\t", "|", ";", ",") if not any(d in line for line in lines)), "\t")
+    return Dialect(unused, quoted=suffix != ".txt")
+
+
+def _ordered_delimiters(suffix: str) -> tuple[str, ...]:
+    if suffix == ".tsv":
+        return ("\t", ";", ",", "|")
+    return DELIMITERS
+
+
+def _head_records(text: str, dialect: Dialect) -> list[_Record]:
+    """The first records of `text` with the line and character offset where each starts."""
+    lines = io.StringIO(text[:_SAMPLE_CHARS], newline="")
+    offsets: list[int] = []
+    position = 0
+
+    def counted() -> Iterator[str]:
+        nonlocal position
+        for line in lines:
+            offsets.append(position)
+            position += len(line)
+            yield line
+
+    records: list[_Record] = []
+    reader = dialect.reader(counted())
+    previous = 0
+    try:
+        for fields in reader:
+            start, previous = previous, reader.line_num
+            if not fields or (len(fields) == 1 and not fields[0].strip()):
+                continue
+            records.append(_Record(fields, start + 1, offsets[start]))
+            if len(records) >= _SAMPLE_RECORDS:
+                break
+    except csv.Error:
+        pass  # a sample cut inside a quoted field: the records so far are enough
+    return records
+
+
+def _table_start(records: list[_Record]) -> _Record:
+    """The first record with the most common field count: service lines above a table are shorter."""
+    widths = Counter(len(record.fields) for record in records)
+    usual = max(widths.items(), key=lambda item: (item[1], item[0]))[0]
+    return next(record for record in records if len(record.fields) == usual)
+
+
+def _fast_grid(body: str, dialect: Dialect, first_line: int, name: str) -> Grid | None:
+    data = body.encode("utf-8").rstrip(b"\r\n")
+    if b"\n\n" in data or b"\n\r\n" in data or data.count(b"\r") != data.count(b"\r\n"):
+        return None  # blank lines or lone CR: pyarrow would drop or merge lines we must count
+    if data.count(b"\n") > 2 * errors.MAX_DATA_ROWS:
+        raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=f"{errors.MAX_DATA_ROWS:,}")
+    width = len(next(dialect.reader(io.StringIO(body[:_SAMPLE_CHARS], newline="")), []))
+    names = [f"f{index}" for index in range(width)]
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(data),
+            read_options=pacsv.ReadOptions(column_names=names, use_threads=True),
+            parse_options=pacsv.ParseOptions(
+                delimiter=dialect.delimiter, quote_char='"' if dialect.quoted else False, newlines_in_values=True
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    _refuse_too_many(table.num_rows - 1, name)
+    columns = [table.column(j).combine_chunks() for j in range(table.num_columns)]
+    return Grid(None, columns, _line_numbers(columns, first_line), [column_letter(j) for j in range(width)])
+
+
+def _line_numbers(columns: list[pa.Array], first_line: int) -> np.ndarray:
+    """Where each record starts: one line per record plus the line breaks inside its quoted values."""
+    spans = np.ones(len(columns[0]) if columns else 0, dtype=np.int64)
+    for column in columns:
+        spans += pc.count_substring(column, "\n").to_numpy(zero_copy_only=False)
+    starts = np.empty_like(spans)
+    if spans.size:
+        starts[0] = first_line
+        np.cumsum(spans[:-1], out=starts[1:])
+        starts[1:] += first_line
+    return starts
+
+
+def _slow_grid(body: str, dialect: Dialect, first_line: int, name: str, cancel: threading.Event | None) -> Grid:
+    reader = dialect.reader(io.StringIO(body, newline=""))
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    previous = 0
+    try:
+        for fields in reader:
+            start, previous = previous, reader.line_num
+            if not fields:
+                continue  # a blank line
+            rows.append(fields)
+            lines.append(first_line + start)
+            if len(rows) % 100_000 == 0:
+                check_cancel(cancel, name)
+                _refuse_too_many(len(rows) - 1, name)
+    except csv.Error as exc:
+        raise errors.fail(errors.DAMAGED, name=name) from exc
+    _refuse_too_many(len(rows) - 1, name)
+    width = max((len(fields) for fields in rows), default=0)
+    columns = [
+        pa.array([fields[j] if j < len(fields) else "" for fields in rows], type=pa.string()) for j in range(width)
+    ]
+    return Grid(None, columns, np.asarray(lines, dtype=np.int64), [column_letter(j) for j in range(width)])
+
+
+def _refuse_too_many(data_rows: int, name: str) -> None:
+    if data_rows > errors.MAX_DATA_ROWS:
+        raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=f"{errors.MAX_DATA_ROWS:,}")

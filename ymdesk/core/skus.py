@@ -1,0 +1,182 @@
+"""The ShopSku rules of the Market Partner API, checked for a whole column at once.
+
+The spec says: ``pattern: ^(?=.*\\S.*)[^\\x00-\\x08\\x0A-\\x1f\\x7f]{1,255}$`` with ``x-transform: trim``,
+``minLength: 1``, ``maxLength: 255``; the server trims first and then applies the pattern. So a SKU is
+valid when, after trimming, it is 1 to 255 characters long, has a character that is not a space, and
+holds no control character except TAB.
+
+Our choice of "trim" and "space" (the spec does not pin them down): Python's ``str.strip()`` and
+``str.isspace()``, i.e. Unicode White_Space plus the ASCII separators U+001C..U+001F. This trims more
+than Java's ``String.trim()`` (which keeps NBSP) so a SKU pasted from a web page with a trailing NBSP
+is sent as the person reads it, and it never calls a SKU "blank" that has a visible character.
+Lengths count Unicode code points, as JSON Schema's ``maxLength`` does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
+
+MAX_SKU_LENGTH = 255
+
+#: Every character for which ``str.isspace()`` is true (a unit test checks this list stays exact).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+#: Refused anywhere in a trimmed SKU: the pattern's [\x00-\x08\x0A-\x1f\x7f] (TAB is allowed).
+CONTROL_CHARS = frozenset(chr(c) for c in (*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F))
+_CONTROL_RE2 = r"[\x00-\x08\x0a-\x1f\x7f]"
+
+
+class Problem(IntEnum):
+    """Why a SKU breaks the rules; the first that applies wins, in this order."""
+
+    OK = 0
+    EMPTY = 1
+    BLANK = 2  # only spaces
+    CONTROL = 3
+    TOO_LONG = 4
+
+
+_EMPTY_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU is empty.")
+_BLANK_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU has only spaces.")
+_CONTROL_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU has a control character {code} at position {position}.")
+_TOO_LONG_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU is too long: {length} characters, {over} over the limit of {limit}.")
+
+
+def reason_for(raw: str) -> Message | None:
+    """The reason `raw` (a cell as in the file) is not a valid SKU, or None when it is valid."""
+    trimmed = raw.strip()
+    if raw == "":
+        return Message("Sku", _EMPTY_TEXT)
+    if trimmed == "":
+        return Message("Sku", _BLANK_TEXT)
+    lead = len(raw) - len(raw.lstrip())
+    for index, char in enumerate(trimmed):
+        if char in CONTROL_CHARS:
+            # Position in the cell as the person sees it in the file, 1-based.
+            return Message("Sku", _CONTROL_TEXT, {"code": f"U+{ord(char):04X}", "position": lead + index + 1})
+    if len(trimmed) > MAX_SKU_LENGTH:
+        over = len(trimmed) - MAX_SKU_LENGTH
+        return Message("Sku", _TOO_LONG_TEXT, {"length": len(trimmed), "over": over, "limit": MAX_SKU_LENGTH})
+    return None
+
+
+@dataclass(frozen=True, eq=False)
+class SkuCheck:
+    """The verdict on one column of SKUs, one entry per input row.
+
+    `trimmed` is what would be sent. `problem` holds a `Problem` per row. `group` numbers the distinct
+    valid trimmed SKUs in order of first appearance (-1 for invalid rows); `first` is the index of the
+    first row with the same trimmed SKU (the row itself when it is the first; -1 for invalid rows).
+    """
+
+    raw: pd.Series
+    trimmed: pd.Series
+    problem: np.ndarray
+    group: np.ndarray
+    first: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.problem)
+
+    @property
+    def valid(self) -> np.ndarray:
+        return self.problem == Problem.OK
+
+    @property
+    def invalid(self) -> np.ndarray:
+        return self.problem != Problem.OK
+
+    @property
+    def duplicate(self) -> np.ndarray:
+        """Valid rows whose trimmed SKU already appeared in an earlier row."""
+        return self.valid & (self.first != np.arange(len(self.first)))
+
+    @property
+    def unique(self) -> np.ndarray:
+        """The first row of each distinct valid trimmed SKU."""
+        return self.valid & (self.first == np.arange(len(self.first)))
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "rows": len(self),
+            "valid": int(self.unique.sum()),
+            "invalid": int(self.invalid.sum()),
+            "duplicates": int(self.duplicate.sum()),
+        }
+
+    def reason(self, index: int) -> Message | None:
+        """Why row `index` is invalid (None when valid). Computed on demand: only bad rows pay for it."""
+        if self.problem[index] == Problem.OK:
+            return None
+        return reason_for(str(self.raw.iloc[index]))
+
+
+def _as_strings(raw: pd.Series) -> pa.Array:
+    """The column as an Arrow string array without nulls: a missing cell is an empty one."""
+    array = pa.array(raw, type=pa.large_string(), from_pandas=True)
+    return pc.fill_null(array, "")
+
+
+def check_skus(raw: pd.Series) -> SkuCheck:
+    """Apply the ShopSku rules to every cell of `raw` (vectorised; no Python loop over rows)."""
+    strings = _as_strings(raw)
+    trimmed = pc.utf8_trim(strings, characters=WHITESPACE)
+    raw_length = pc.utf8_length(strings).to_numpy(zero_copy_only=False)
+    trimmed_length = pc.utf8_length(trimmed).to_numpy(zero_copy_only=False)
+    has_control = pc.match_substring_regex(trimmed, _CONTROL_RE2).to_numpy(zero_copy_only=False)
+
+    problem = np.full(len(strings), Problem.OK, dtype=np.int8)
+    # Assign in reverse priority so the most basic problem wins.
+    problem[trimmed_length > MAX_SKU_LENGTH] = Problem.TOO_LONG
+    problem[has_control] = Problem.CONTROL
+    problem[trimmed_length == 0] = Problem.BLANK
+    problem[raw_length == 0] = Problem.EMPTY
+
+    index = raw.index
+    trimmed_series = pd.Series(trimmed.to_pandas(types_mapper=_string_dtype_mapper), index=index, name=raw.name)
+    group, first = _first_occurrences(trimmed_series, problem == Problem.OK)
+    raw_series = raw if not raw.hasnans else raw.fillna("")
+    return SkuCheck(raw=raw_series, trimmed=trimmed_series, problem=problem, group=group, first=first)
+
+
+def _string_dtype_mapper(arrow_type: pa.DataType) -> pd.StringDtype | None:
+    if arrow_type in (pa.string(), pa.large_string()):
+        return pd.StringDtype("pyarrow", na_value=np.nan)
+    return None
+
+
+def _first_occurrences(trimmed: pd.Series, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Group ids (order of first appearance) and the first row index of each valid trimmed SKU."""
+    size = len(trimmed)
+    group = np.full(size, -1, dtype=np.int64)
+    first = np.full(size, -1, dtype=np.int64)
+    valid_index = np.flatnonzero(valid)
+    if valid_index.size == 0:
+        return group, first
+    codes, _ = pd.factorize(trimmed.iloc[valid_index], sort=False)
+    # factorize numbers values in order of first appearance, so unique's return_index is that row.
+    _, first_of_code = np.unique(codes, return_index=True)
+    group[valid_index] = codes
+    first[valid_index] = valid_index[first_of_code[codes]]
+    return group, first
+
+
+def first_of_each(check: SkuCheck, picked: np.ndarray) -> np.ndarray:
+    """Indexes of picked valid rows that are the first picked row with their trimmed SKU."""
+    candidates = np.flatnonzero(picked & check.valid)
+    if candidates.size == 0:
+        return candidates
+    _, first_pos = np.unique(check.group[candidates], return_index=True)
+    return np.sort(candidates[first_pos])

@@ -1,0 +1,256 @@
+"""Open a catalog the way a careful person would: any usual format, the right sheet, header and SKU column.
+
+`read_catalog` is the one entry point. Every cell comes back as text exactly as the file shows it
+(no missing-value guessing: "NA" and "null" are SKUs; whole numbers without ".0"), with the row
+number the person sees in Excel or the line in a CSV. Anything wrong with the file becomes a
+`UserError` with one sentence; no other exception leaves this module.
+
+Limits: at most `MAX_DATA_ROWS` (5,000,000) data rows per file and `MAX_FILE_BYTES` (1.5 GB) per file
+or unpacked zip member. Excel sheets cannot exceed 1,048,576 rows anyway; the limit matters for CSV.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from os import PathLike
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ymdesk.core import sheet_errors as errors
+from ymdesk.core.messages import Message, UserError
+from ymdesk.core.model import JobItem
+from ymdesk.core.sheet_errors import MAX_DATA_ROWS, MAX_FILE_BYTES, ReadCancelled
+from ymdesk.core.sheet_layout import HEADER_SCAN_ROWS, Layout, find_layout
+from ymdesk.core.sheet_sources import Grid, Source, check_cancel, excel_grids, open_source, open_workbook
+from ymdesk.core.sheet_text import read_text_grid
+from ymdesk.core.skus import WHITESPACE, SkuCheck, check_skus, first_of_each
+
+__all__ = ["MAX_DATA_ROWS", "MAX_FILE_BYTES", "Catalog", "ReadCancelled", "read_catalog"]
+
+_TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str": Arrow-backed, about 1/3 of object's memory
+
+
+@dataclass(frozen=True, eq=False)
+class Catalog:
+    """One opened sheet: the data rows as text and the verdict on its SKU column.
+
+    `header_row` and `first_data_row` are 1-based rows as the person sees them (sheet row or CSV
+    line); `header_row` is 0 for a file that is a bare list of SKUs without a header. `columns` are
+    the header texts as in the file; a column without a header is named by its letter ("C"), and a
+    repeated header gets " (2)", " (3)" so every name is unique.
+    """
+
+    path: Path
+    sheet: str | None
+    sheets: list[str]
+    header_row: int
+    first_data_row: int
+    columns: list[str]
+    sku_column: str
+    frame: pd.DataFrame
+    rows: np.ndarray
+    check: SkuCheck
+
+    def with_sku_column(self, name: str) -> Catalog:
+        """The same table with `name` as the SKU column, validated afresh."""
+        if name not in self.columns:
+            raise errors.fail(errors.NO_SUCH_COLUMN, column=name, name=self.path.name)
+        return replace(self, sku_column=name, check=check_skus(self.frame[name]))
+
+    def valid_skus(self) -> list[str]:
+        """Distinct valid SKUs, trimmed, in file order."""
+        return list(self.check.trimmed[self.check.unique].tolist())
+
+    def invalid_rows(self) -> list[tuple[int, str, Message]]:
+        """(row, cell as in the file, reason) for every row whose SKU breaks the rules."""
+        result = []
+        for index in np.flatnonzero(self.check.invalid):
+            reason = self.check.reason(int(index))
+            assert reason is not None
+            result.append((int(self.rows[index]), str(self.check.raw.iloc[index]), reason))
+        return result
+
+    def duplicate_rows(self) -> list[tuple[int, str, int]]:
+        """(row, cell as in the file, row of the first occurrence) for each repeated valid SKU."""
+        indexes = np.flatnonzero(self.check.duplicate)
+        raw = self.check.raw.iloc[indexes].tolist()
+        firsts = self.rows[self.check.first[indexes]].tolist()
+        return [(int(self.rows[i]), str(cell), int(first)) for i, cell, first in zip(indexes, raw, firsts, strict=True)]
+
+    def job_items(self, picked: np.ndarray | None = None) -> list[JobItem]:
+        """Picked rows in file order: invalid ones (with the reason) and the first of each valid SKU."""
+        size = len(self.check)
+        mask = np.ones(size, dtype=bool) if picked is None else np.asarray(picked, dtype=bool)
+        if mask.shape != (size,):
+            raise ValueError(f"picked must be a bool mask of {size} rows, got shape {mask.shape}")
+        invalid = np.flatnonzero(mask & self.check.invalid)
+        order = np.sort(np.concatenate([invalid, first_of_each(self.check, mask)]))
+        raw = self.check.raw.iloc[order].tolist()
+        trimmed = self.check.trimmed.iloc[order].tolist()
+        rows = self.rows[order].tolist()
+        items = []
+        for index, cell, sku, row in zip(order.tolist(), raw, trimmed, rows, strict=True):
+            reason = self.check.reason(index)
+            items.append(JobItem(sku=sku, raw=cell, row=row, invalid=reason.to_json() if reason else None))
+        return items
+
+
+def read_catalog(
+    path: str | PathLike[str],
+    sheet: str | None = None,
+    sku_column: str | None = None,
+    cancel: threading.Event | None = None,
+) -> Catalog:
+    """Open `path` (xlsx, xlsm, xlsb, xls, ods, csv, tsv, txt, or a zip of one of them).
+
+    `sheet` and `sku_column` override the automatic choice. Raises `UserError` (one sentence) for
+    anything wrong with the file, `ReadCancelled` (a UserError) when `cancel` is set meanwhile.
+    """
+    file = Path(path)
+    try:
+        return _read(file, sheet, sku_column, cancel)
+    except UserError:
+        raise
+    except MemoryError as exc:
+        raise errors.fail(errors.TOO_BIG, name=file.name, limit=MAX_FILE_BYTES // 2**20) from exc
+    except Exception as exc:  # a reader library's surprise must still reach the user as a sentence
+        raise errors.fail(errors.UNREADABLE, name=file.name) from exc
+
+
+def _read(path: Path, sheet: str | None, sku_column: str | None, cancel: threading.Event | None) -> Catalog:
+    name = path.name
+    check_cancel(cancel, name)
+    source = open_source(path)
+    if source.kind == "text":
+        grid = read_text_grid(source, cancel)
+        sheets: list[str] = []
+        layout = _layout_of(grid, sku_column, name)
+    else:
+        grid, layout, sheets = _pick_sheet(source, sheet, sku_column, cancel)
+    check_cancel(cancel, name)
+    return _build(path, grid, layout, sheets, sku_column)
+
+
+def _pick_sheet(
+    source: Source, sheet: str | None, sku_column: str | None, cancel: threading.Event | None
+) -> tuple[Grid, Layout, list[str]]:
+    """The named sheet, or the one whose SKU column is clearest (visible sheets first, then file order)."""
+    name = source.display_name
+    reader = open_workbook(source)
+    sheets = list(reader.sheet_names)
+    if sheet is not None and sheet not in sheets:
+        raise errors.fail(errors.NO_SUCH_SHEET, sheet=sheet, name=name)
+    best: tuple[tuple[int, int, int, int], Grid, Layout] | None = None
+    for position, (grid, visible) in enumerate(excel_grids(reader, name, cancel, only=sheet)):
+        layout = _find_grid_layout(grid, sku_column)
+        if layout is None:
+            if sheet is not None:  # the person chose this sheet: explain what is missing in it
+                return grid, _layout_of(grid, sku_column, name), sheets
+            continue
+        key = (0 if visible else 1, *layout.clarity(), position)
+        if best is None or key < best[0]:
+            best = (key, grid, layout)
+    if best is None:
+        if sku_column is not None:
+            raise errors.fail(errors.NO_SUCH_COLUMN, column=sku_column, name=name)
+        raise errors.fail(errors.NO_SKU_COLUMN, name=name)
+    return best[1], best[2], sheets
+
+
+def _find_grid_layout(grid: Grid, sku_column: str | None) -> Layout | None:
+    """The layout with `sku_column` as a header text, or as a name `Catalog.columns` gave ("C", "Цена (2)")."""
+    head = grid.head(HEADER_SCAN_ROWS)
+    layout = find_layout(head, sku_column)
+    if layout is not None or sku_column is None:
+        return layout
+    auto = find_layout(head, None)
+    if auto is None:
+        return None
+    header = head[auto.header_index] if auto.header_index is not None else [""] * len(grid.columns)
+    header = header + [""] * (len(grid.letters) - len(header))
+    names = _column_names(header, grid.letters)
+    if sku_column not in names:
+        return None
+    return replace(auto, sku_index=names.index(sku_column), rank=0)
+
+
+def _layout_of(grid: Grid, sku_column: str | None, name: str) -> Layout:
+    layout = _find_grid_layout(grid, sku_column)
+    if layout is not None:
+        return layout
+    if sku_column is not None:
+        raise errors.fail(errors.NO_SUCH_COLUMN, column=sku_column, name=name)
+    raise errors.fail(errors.NO_SKU_COLUMN, name=name)
+
+
+def _build(path: Path, grid: Grid, layout: Layout, sheets: list[str], sku_column: str | None) -> Catalog:
+    name = path.name
+    start = layout.data_start
+    header = grid.head(start)[layout.header_index] if layout.header_index is not None else None
+    data = [column.slice(start) for column in grid.columns]
+    keep = _non_blank(data)
+    rows = grid.rows[start:][keep]
+    if rows.size == 0:
+        raise errors.fail(errors.NO_ROWS, name=name)
+    if rows.size > MAX_DATA_ROWS:
+        raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=f"{MAX_DATA_ROWS:,}")
+    mask = pa.array(keep)
+    kept = [pc.filter(column, mask) if not keep.all() else column for column in data]
+    wanted = [j for j in range(len(kept)) if j == layout.sku_index or _has_text(header, j, kept[j])]
+    names = _column_names([header[j] if header is not None else "" for j in wanted], [grid.letters[j] for j in wanted])
+    table = pa.table([kept[j] for j in wanted], names=names)
+    frame = table.to_pandas(types_mapper=_text_dtype)
+    sku_name = names[wanted.index(layout.sku_index)]
+    header_row = int(grid.rows[layout.header_index]) if layout.header_index is not None else 0
+    return Catalog(
+        path=path,
+        sheet=grid.sheet,
+        sheets=sheets,
+        header_row=header_row,
+        first_data_row=int(rows[0]),
+        columns=names,
+        sku_column=sku_name,
+        frame=frame,
+        rows=rows,
+        check=check_skus(frame[sku_name]),
+    )
+
+
+def _text_dtype(arrow_type: pa.DataType) -> pd.StringDtype | None:
+    return _TEXT if arrow_type in (pa.string(), pa.large_string()) else None
+
+
+def _non_blank(columns: list[pa.Array]) -> np.ndarray:
+    """Rows with a visible character in some cell; blank rows (and whitespace-only ones) are not data."""
+    if not columns:
+        return np.zeros(0, dtype=bool)
+    keep = np.zeros(len(columns[0]), dtype=bool)
+    for column in columns:
+        keep |= pc.utf8_length(pc.utf8_trim(column, characters=WHITESPACE)).to_numpy(zero_copy_only=False) > 0
+    return keep
+
+
+def _has_text(header: list[str] | None, index: int, column: pa.Array) -> bool:
+    """Leave out columns with neither a header nor any data (formatting residue at the sheet's edge)."""
+    if header is not None and header[index].strip():
+        return True
+    return bool(pc.any(pc.greater(pc.utf8_length(column), 0)).as_py())
+
+
+def _column_names(headers: list[str], letters: list[str]) -> list[str]:
+    names: list[str] = []
+    seen: set[str] = set()
+    for header, letter in zip(headers, letters, strict=True):
+        base = header if header.strip() else letter
+        candidate, copy = base, 1
+        while candidate in seen:
+            copy += 1
+            candidate = f"{base} ({copy})"
+        seen.add(candidate)
+        names.append(candidate)
+    return names
