@@ -132,6 +132,10 @@ class CatalogTableModel(QAbstractTableModel):
         self.picked |= mask
         self._after_picks()
 
+    def set_picked(self, frame_rows: np.ndarray, value: bool) -> None:
+        self.picked[frame_rows] = value
+        self._after_picks()
+
     def _after_picks(self) -> None:
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, PICK_COLUMN), self.index(self.rowCount() - 1, PICK_COLUMN))

@@ -1,0 +1,134 @@
+"""Past runs from the journal: see their outcomes, re-export the report, resume an interrupted one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ymdesk.core.events import JobStatus
+from ymdesk.core.messages import QT_TRANSLATE_NOOP
+from ymdesk.ui.resources import icon
+from ymdesk.ui.results_view import ResultsView, outcome_title
+from ymdesk.ui.run_dialog import RunDialog, operation_title
+from ymdesk.ui.services import Services
+from ymdesk.ui.widgets import ReadOnlyTable
+
+STATUS_TITLES = {
+    JobStatus.PLANNED: QT_TRANSLATE_NOOP("HistoryDialog", "planned"),
+    JobStatus.RUNNING: QT_TRANSLATE_NOOP("HistoryDialog", "interrupted"),
+    JobStatus.DONE: QT_TRANSLATE_NOOP("HistoryDialog", "done"),
+    JobStatus.STOPPED: QT_TRANSLATE_NOOP("HistoryDialog", "stopped by Market"),
+    JobStatus.CANCELLED: QT_TRANSLATE_NOOP("HistoryDialog", "cancelled"),
+}
+
+
+def status_title(status: JobStatus) -> str:
+    return QCoreApplication.translate("HistoryDialog", STATUS_TITLES[status])
+
+
+class HistoryDialog(QDialog):
+    resumed = Signal(int)
+
+    def __init__(self, services: Services, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("historyDialog")
+        self.setWindowTitle(self.tr("History of runs"))
+        self.setWindowIcon(icon("history"))
+        self.resize(1100, 680)
+        self.jobs = services.journal.jobs()
+        self.table = ReadOnlyTable(
+            [
+                self.tr("Run"),
+                self.tr("Started"),
+                self.tr("Operation"),
+                self.tr("Target"),
+                self.tr("File"),
+                self.tr("Status"),
+                self.tr("Outcomes"),
+            ],
+            objectName="historyTable",
+        )
+        self.table.itemSelectionChanged.connect(self._on_selected)
+        self.results = ResultsView(services, self)
+        self.resume_button = QPushButton(icon("run"), self.tr("Resume the run"), objectName="resumeButton")
+        self.resume_button.setEnabled(False)
+        self.resume_button.clicked.connect(self.resume_selected)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        splitter = QSplitter()
+        splitter.setOrientation(splitter.orientation().Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.results)
+        buttons = QHBoxLayout()
+        buttons.addWidget(
+            QLabel(self.tr("Interrupted or cancelled runs can be resumed: only the SKUs not done are sent.")), 1
+        )
+        buttons.addWidget(self.resume_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self._fill()
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.jobs))
+        for row, job in enumerate(self.jobs):
+            counts = self.services.journal.counts(job.id)
+            outcomes = ", ".join(f"{outcome_title(o)} {n:,}" for o, n in counts.items() if n)
+            cells = [
+                str(job.id),
+                (job.started_at or job.created_at or "").replace("T", " ")[:19],
+                operation_title(job.operation),
+                job.target.describe(),
+                job.source_file or "",
+                status_title(job.status),
+                outcomes,
+            ]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        if self.jobs:
+            self.table.selectRow(0)
+
+    def selected_job(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.jobs[rows[0].row()] if rows else None
+
+    def _on_selected(self) -> None:
+        job = self.selected_job()
+        self.resume_button.setEnabled(job is not None and job.status.resumable)
+        if job is not None:
+            self.results.show_job(job.id)
+
+    def resume_selected(self) -> None:
+        job = self.selected_job()
+        if job is None:
+            return
+        if job.api_url.rstrip("/") != self.services.api_url.rstrip("/"):
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot resume here"),
+                self.tr("This run was sent to %1, but ymdesk is now connected to %2.")
+                .replace("%1", job.api_url)
+                .replace("%2", self.services.api_url),
+            )
+            return
+        dialog = RunDialog(self.services, parent=self.parentWidget())
+        dialog.open()
+        dialog.start_job(job.id)
+        self.resumed.emit(job.id)
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.results.stop_background()
+        super().done(result)

@@ -1,0 +1,562 @@
+"""The main window: open a catalog, filter and pick SKUs, then connect and run."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ymdesk import __version__
+from ymdesk.jobs.controller import TaskController
+from ymdesk.ui import errors
+from ymdesk.ui.catalog_model import CatalogTableModel
+from ymdesk.ui.filtering import BACKGROUND_FILTER_CELLS, BadPattern, parse_sku_list, sku_mask, text_mask
+from ymdesk.ui.loading import LoadedCatalog, load_task, sku_column_task
+from ymdesk.ui.resources import app_icon, icon
+from ymdesk.ui.services import Services
+
+log = logging.getLogger(__name__)
+
+FILTER_DELAY_MS = 250
+CATALOG_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv")
+
+
+class MainWindow(QMainWindow):
+    catalog_loaded = Signal()  # a catalog is on screen (after open, sheet or SKU column change)
+    load_failed = Signal(object)  # the error, after its dialog was shown
+    filter_applied = Signal()  # the shown rows were updated
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.catalog = None  # ymdesk.core.spreadsheet.Catalog
+        self.model = CatalogTableModel(self)
+        self.model.set_icons(icon("invalid"), icon("duplicate"))
+        self._loader = TaskController(self)
+        self._loader.succeeded.connect(self._on_loaded)
+        self._loader.failed.connect(self._on_load_failed)
+        self._loader.finished.connect(self._on_load_finished)
+        self._filter_mask: np.ndarray | None = None
+        self._filter_job: TaskController | None = None
+        self._filter_generation = 0
+        self._run_dialog = None
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self._build_actions()
+        self._build_menus()
+        self._build_central()
+        self._build_status_bar()
+        self.model.picks_changed.connect(self._update_counts)
+        self._update_title()
+        self._update_enabled()
+        self._update_counts()
+        if not self.restoreGeometry(services.settings.window_geometry):
+            self.resize(1200, 760)
+
+    # ------------------------------------------------------------ building
+
+    def _action(self, text: str, slot, icon_name: str | None = None, shortcut=None, checkable=False) -> QAction:
+        action = QAction(self)
+        action.setText(text)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action(self.tr("&Open catalog…"), self.choose_file, "open", QKeySequence.Open)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, None, QKeySequence.Quit)
+        self.pick_all_action = self._action(self.tr("Pick all &shown"), self.pick_all_shown, "pick-all", "Ctrl+A")
+        self.pick_none_action = self._action(self.tr("Pick &none"), self.model.pick_none, "pick-none", "Ctrl+D")
+        self.invert_action = self._action(self.tr("&Invert picks of shown rows"), self.model.invert_shown, "invert")
+        self.paste_action = self._action(
+            self.tr("&Paste SKUs to pick…"), self.paste_skus, "paste", QKeySequence("Ctrl+Shift+V")
+        )
+        self.picked_only_action = self._action(self.tr("Show &picked only"), None, None, None, checkable=True)
+        self.invalid_only_action = self._action(self.tr("Show in&valid only"), None, "invalid", None, checkable=True)
+        self.connect_action = self._action(self.tr("&Connect to Market…"), self.open_connection, "connect")
+        self.run_action = self._action(self.tr("&Run an operation…"), self.open_run, "run", "Ctrl+R")
+        self.history_action = self._action(self.tr("&History…"), self.open_history, "history", "Ctrl+H")
+        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings, "settings")
+        self.about_action = self._action(self.tr("&About ymdesk"), self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        pick_menu = bar.addMenu(self.tr("&Pick"))
+        for action in (self.pick_all_action, self.pick_none_action, self.invert_action, self.paste_action):
+            pick_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.picked_only_action)
+        view_menu.addAction(self.invalid_only_action)
+        market_menu = bar.addMenu(self.tr("&Market"))
+        for action in (self.connect_action, self.run_action, self.history_action):
+            market_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        toolbar.addAction(self.open_action)
+        toolbar.addSeparator()
+        for action in (self.pick_all_action, self.pick_none_action, self.invert_action, self.paste_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.connect_action, self.run_action, self.history_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+
+        source_row = QHBoxLayout()
+        self.file_label = QLabel(
+            self.tr("Open a catalog exported from the seller cabinet (XLSX or CSV), or drop it here.")
+        )
+        self.file_label.setObjectName("fileLabel")
+        self.sheet_combo = QComboBox(objectName="sheetCombo")
+        self.sheet_combo.setMinimumContentsLength(12)
+        self.sheet_combo.activated.connect(self._on_sheet_chosen)
+        self.sku_combo = QComboBox(objectName="skuColumnCombo")
+        self.sku_combo.setMinimumContentsLength(16)
+        self.sku_combo.activated.connect(self._on_sku_column_chosen)
+        source_row.addWidget(self.file_label, 1)
+        source_row.addWidget(QLabel(self.tr("Sheet:")))
+        source_row.addWidget(self.sheet_combo)
+        source_row.addWidget(QLabel(self.tr("SKU column:")))
+        source_row.addWidget(self.sku_combo)
+        layout.addLayout(source_row)
+
+        filter_row = QHBoxLayout()
+        self.filter_edit = QLineEdit(objectName="filterEdit")
+        self.filter_edit.setPlaceholderText(self.tr("Filter rows: type a part of a SKU, name, category…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_edit.textChanged.connect(self._schedule_filter)
+        self.filter_column_combo = QComboBox(objectName="filterColumnCombo")
+        self.filter_column_combo.currentIndexChanged.connect(self._schedule_filter)
+        self.regex_check = QCheckBox(self.tr("Regular expression"), objectName="regexCheck")
+        self.regex_check.toggled.connect(self._schedule_filter)
+        picked_only = QCheckBox(self.tr("Picked only"))
+        picked_only.toggled.connect(self.picked_only_action.setChecked)
+        self.picked_only_action.toggled.connect(picked_only.setChecked)
+        invalid_only = QCheckBox(self.tr("Invalid only"))
+        invalid_only.toggled.connect(self.invalid_only_action.setChecked)
+        self.invalid_only_action.toggled.connect(invalid_only.setChecked)
+        self.picked_only_action.toggled.connect(lambda _checked: self.apply_filter())
+        self.invalid_only_action.toggled.connect(lambda _checked: self.apply_filter())
+        filter_row.addWidget(self.filter_edit, 1)
+        filter_row.addWidget(QLabel(self.tr("in")))
+        filter_row.addWidget(self.filter_column_combo)
+        filter_row.addWidget(self.regex_check)
+        filter_row.addWidget(picked_only)
+        filter_row.addWidget(invalid_only)
+        layout.addLayout(filter_row)
+
+        self.table = QTableView(objectName="catalogTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform rows: a million scroll smoothly
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setDefaultSectionSize(180)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.installEventFilter(self)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.demo_label = QLabel(objectName="demoLabel")
+        self.demo_label.setStyleSheet(
+            "QLabel { background: #7b1fa2; color: white; padding: 1px 8px; font-weight: bold; }"
+        )
+        self.busy_bar = QProgressBar(objectName="busyBar")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.cancel_load_button = QPushButton(icon("cancel"), self.tr("Cancel loading"), objectName="cancelLoad")
+        self.cancel_load_button.clicked.connect(self._loader.cancel)
+        self.counts_label = QLabel(objectName="countsLabel")
+        for widget in (self.busy_bar, self.cancel_load_button):
+            widget.hide()
+            status.addWidget(widget)
+        status.addPermanentWidget(self.counts_label)
+        if self.services.demo:
+            self.demo_label.setText(
+                self.tr("DEMO: simulator at %1, no real store is touched").replace("%1", self.services.demo.api_url)
+            )
+            status.addPermanentWidget(self.demo_label)
+
+    # ------------------------------------------------------------ opening
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a catalog"),
+            self.services.settings.last_folder,
+            self.tr("Catalogs (*.xlsx *.xlsm *.xls *.csv *.txt *.tsv);;All files (*)"),
+        )
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path, sheet: str | None = None, sku_column: str | None = None) -> None:
+        if self._loader.is_running():
+            self._loader.cancel_and_wait()
+        path = Path(path)
+        self.services.settings.last_folder = str(path.parent)
+        self._pending_path = path
+        self._start_loading(load_task(path, sheet, sku_column), self.tr("Reading %1…").replace("%1", path.name))
+
+    def _start_loading(self, task, message: str) -> None:
+        self.statusBar().showMessage(message)
+        self.busy_bar.show()
+        self.cancel_load_button.show()
+        self._update_enabled(loading=True)
+        self._loader.start(task, name="ymdesk-load")
+
+    def _on_loaded(self, loaded: LoadedCatalog) -> None:
+        if self._loader.is_cancelled():
+            return
+        catalog = loaded.catalog
+        same_rows = (
+            self.catalog is not None and catalog.path == self.catalog.path and catalog.sheet == self.catalog.sheet
+        )
+        self.catalog = catalog
+        if same_rows and len(self.model.picked) == len(catalog.frame):
+            self.model.set_marks(catalog.sku_column, loaded.marks)  # only the SKU column changed: keep picks
+        else:
+            self.model.set_frame(catalog.frame, catalog.rows, catalog.sku_column, loaded.marks)
+            self.services.settings.add_recent_file(str(catalog.path))
+        self._fill_source_combos()
+        self.file_label.setText(str(catalog.path))
+        self.file_label.setToolTip(str(catalog.path))
+        self._update_title()
+        self.apply_filter()
+        self.statusBar().showMessage(self.tr("Loaded %1 rows.").replace("%1", f"{len(catalog.frame):,}"), 5000)
+        self.catalog_loaded.emit()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        if self._loader.is_cancelled():
+            self.statusBar().showMessage(self.tr("Loading cancelled."), 5000)
+            return
+        self.statusBar().clearMessage()
+        errors.show_error(self, error)
+        self.load_failed.emit(error)
+
+    def _on_load_finished(self) -> None:
+        self.busy_bar.hide()
+        self.cancel_load_button.hide()
+        if self._loader.is_cancelled():
+            self.statusBar().showMessage(self.tr("Loading cancelled."), 5000)
+        self._update_enabled()
+
+    def _fill_source_combos(self) -> None:
+        catalog = self.catalog
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(list(catalog.sheets) or [self.tr("(CSV)")])
+        if catalog.sheet:
+            self.sheet_combo.setCurrentText(catalog.sheet)
+        self.sheet_combo.setEnabled(len(catalog.sheets) > 1)
+        self.sku_combo.clear()
+        self.sku_combo.addItems(list(catalog.columns))
+        self.sku_combo.setCurrentText(catalog.sku_column)
+        self.filter_column_combo.blockSignals(True)
+        self.filter_column_combo.clear()
+        self.filter_column_combo.addItem(self.tr("all columns"), None)
+        for name in catalog.columns:
+            self.filter_column_combo.addItem(name, name)
+        self.filter_column_combo.blockSignals(False)
+
+    def _on_sheet_chosen(self, _index: int) -> None:
+        sheet = self.sheet_combo.currentText()
+        if self.catalog is not None and sheet != self.catalog.sheet and sheet in self.catalog.sheets:
+            self.open_file(self.catalog.path, sheet=sheet)
+
+    def _on_sku_column_chosen(self, _index: int) -> None:
+        column = self.sku_combo.currentText()
+        if self.catalog is not None and column and column != self.catalog.sku_column:
+            self._start_loading(
+                sku_column_task(self.catalog, column), self.tr("Checking the SKUs in “%1”…").replace("%1", column)
+            )
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.services.settings.recent_files
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(Path(p)))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(no recent files)")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear the list"), self.services.settings.clear_recent_files)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_catalog(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_catalog(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_file(path)
+
+    # ------------------------------------------------------------ filtering and picking
+
+    def _schedule_filter(self, *_args) -> None:
+        self._filter_timer.start()
+
+    def apply_filter(self) -> None:
+        """Recompute the shown rows now: the text filter (off the GUI thread on big tables), then the toggles."""
+        self._filter_timer.stop()
+        self._filter_generation += 1
+        if self._filter_job is not None:
+            self._filter_job.cancel()
+        if self.catalog is None:
+            return
+        text = self.filter_edit.text()
+        column = self.filter_column_combo.currentData()
+        regex = self.regex_check.isChecked()
+        frame = self.catalog.frame
+        cells = len(frame) * (1 if column else max(1, len(frame.columns)))
+        if not text or cells < BACKGROUND_FILTER_CELLS:
+            try:
+                mask = text_mask(frame, text, column, regex)
+            except BadPattern as error:
+                self._show_bad_pattern(error)
+                return
+            self._show_rows(mask)
+            return
+        self._start_background_filter(frame, text, column, regex)
+
+    def _start_background_filter(self, frame, text: str, column, regex: bool) -> None:
+        generation = self._filter_generation
+        job = TaskController(self)
+        job.succeeded.connect(lambda mask: self._show_rows(mask) if generation == self._filter_generation else None)
+        job.failed.connect(
+            lambda error: (
+                self._show_bad_pattern(error)
+                if generation == self._filter_generation and isinstance(error, BadPattern)
+                else None
+            )
+        )
+        job.finished.connect(lambda: self._filter_job_done(job))
+        self._filter_job = job
+        self.statusBar().showMessage(self.tr("Filtering…"))
+        job.start(lambda cancel: text_mask(frame, text, column, regex, cancel), name="ymdesk-filter")
+
+    def _filter_job_done(self, job: TaskController) -> None:
+        if self._filter_job is job:
+            self._filter_job = None
+            self.statusBar().clearMessage()
+        job.deleteLater()
+
+    def _show_bad_pattern(self, error: Exception) -> None:
+        self.filter_edit.setStyleSheet("QLineEdit { background: #ffdede; }")
+        self.filter_edit.setToolTip(self.tr("This regular expression is not valid: %1").replace("%1", str(error)))
+
+    def _show_rows(self, text_hits: np.ndarray) -> None:
+        self.filter_edit.setStyleSheet("")
+        self.filter_edit.setToolTip("")
+        self._filter_mask = text_hits
+        mask = text_hits.copy()
+        if self.picked_only_action.isChecked():
+            mask &= self.model.picked
+        if self.invalid_only_action.isChecked():
+            mask &= self.model.marks.invalid
+        self.model.set_visible(np.flatnonzero(mask))
+        self._update_counts()
+        self.filter_applied.emit()
+
+    def pick_all_shown(self) -> None:
+        self.model.pick_shown(True)
+
+    def paste_skus(self) -> None:
+        if self.catalog is None:
+            return
+        skus = parse_sku_list(QGuiApplication.clipboard().text())
+        if not skus:
+            QMessageBox.information(
+                self, self.tr("Paste SKUs"), self.tr("The clipboard has no SKUs. Copy a column of SKUs first.")
+            )
+            return
+        mask = sku_mask(self.catalog.frame[self.catalog.sku_column], skus)
+        self.model.pick_mask(mask)
+        found = set(self.catalog.frame[self.catalog.sku_column][mask].str.strip())
+        missing = len([sku for sku in skus if sku not in found])
+        self.statusBar().showMessage(
+            self.tr("Picked %1 rows for %2 pasted SKUs; %3 SKUs are not in this file.")
+            .replace("%1", f"{int(mask.sum()):,}")
+            .replace("%2", f"{len(skus):,}")
+            .replace("%3", f"{missing:,}"),
+            10000,
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space toggles the picks of the selected rows, as in a file manager."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space:
+            rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+            if rows:
+                frame_rows = self.model.visible[rows]
+                self.model.set_picked(frame_rows, not self.model.picked[frame_rows].all())
+                return True
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------ counts, title, state
+
+    def counts(self) -> dict[str, int]:
+        picked = self.model.picked
+        invalid = self.model.marks.invalid
+        return {
+            "rows": self.model.total_rows,
+            "shown": len(self.model.visible),
+            "picked": int(picked.sum()),
+            "picked_valid": int((picked & ~invalid).sum()),
+            "invalid": int(invalid.sum()),
+            "duplicates": int(self.model.marks.duplicate.sum()),
+        }
+
+    def _update_counts(self) -> None:
+        c = self.counts()
+        self.counts_label.setText(
+            self.tr("Rows: %1 · Shown: %2 · Picked: %3 · Picked and valid: %4 · Invalid: %5 · Duplicates: %6")
+            .replace("%1", f"{c['rows']:,}")
+            .replace("%2", f"{c['shown']:,}")
+            .replace("%3", f"{c['picked']:,}")
+            .replace("%4", f"{c['picked_valid']:,}")
+            .replace("%5", f"{c['invalid']:,}")
+            .replace("%6", f"{c['duplicates']:,}")
+        )
+        self.run_action.setEnabled(self.catalog is not None and not self._loader.is_running())
+
+    def _update_title(self) -> None:
+        name = self.catalog.path.name if self.catalog is not None else ""
+        title = f"{name} — ymdesk" if name else "ymdesk"
+        if self.services.demo:
+            title = self.tr("[DEMO] %1").replace("%1", title)
+        self.setWindowTitle(title)
+
+    def _update_enabled(self, loading: bool = False) -> None:
+        has_catalog = self.catalog is not None and not loading
+        for action in (self.pick_all_action, self.pick_none_action, self.invert_action, self.paste_action):
+            action.setEnabled(has_catalog)
+        for widget in (self.sheet_combo, self.sku_combo, self.filter_edit, self.filter_column_combo, self.regex_check):
+            widget.setEnabled(has_catalog)
+        if has_catalog:
+            self.sheet_combo.setEnabled(len(self.catalog.sheets) > 1)
+        self.run_action.setEnabled(has_catalog)
+
+    # ------------------------------------------------------------ Market
+
+    def open_connection(self) -> bool:
+        from ymdesk.ui.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self.services, self)
+        return bool(dialog.exec())
+
+    def open_run(self) -> None:
+        from ymdesk.ui.run_dialog import RunDialog
+
+        if self.catalog is None:
+            return
+        if not self.services.tokens.get() and not self.open_connection():
+            return
+        picked = self.model.picked.copy()
+        if not picked.any():
+            QMessageBox.information(
+                self,
+                self.tr("Nothing picked"),
+                self.tr("Pick the rows to process first (tick them, or use Pick all shown)."),
+            )
+            return
+        dialog = RunDialog(self.services, self.catalog, picked, self)
+        self._run_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "_run_dialog", None))
+        dialog.open()
+
+    def open_history(self) -> None:
+        from ymdesk.ui.history_dialog import HistoryDialog
+
+        HistoryDialog(self.services, self).open()
+
+    def open_settings(self) -> None:
+        from ymdesk.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.services, self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About ymdesk"),
+            self.tr(
+                "ymdesk %1\n\nBulk clean-up of Yandex Market catalogs through the Market Partner API: "
+                "delete products from a store or the business catalog, remove them from promos, remove API prices."
+            ).replace("%1", __version__),
+        )
+
+    # ------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        dialog = self._run_dialog
+        if dialog is not None and dialog.is_running():
+            if not dialog.confirm_stop():
+                event.ignore()
+                return
+            dialog.cancel_and_wait()
+        if self._loader.is_running():
+            self._loader.cancel_and_wait()
+        if self._filter_job is not None:
+            self._filter_job.cancel_and_wait()
+        self.services.settings.window_geometry = self.saveGeometry()
+        self.services.settings.sync()
+        event.accept()
+
+
+def _dropped_catalog(mime) -> Path | None:
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(CATALOG_SUFFIXES):
+            return Path(url.toLocalFile())
+    return None

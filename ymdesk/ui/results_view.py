@@ -1,0 +1,242 @@
+"""Per-SKU outcomes of a job, filterable, with report export (XLSX, CSV) and "open folder"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ymdesk.core import paths
+from ymdesk.core.model import OUTCOME_TITLES, Outcome
+from ymdesk.i18n import render
+from ymdesk.jobs.controller import TaskController
+from ymdesk.ui import errors
+from ymdesk.ui.resources import icon
+from ymdesk.ui.services import Services
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+OUTCOME_COLOURS = {
+    Outcome.DELETED: QColor(220, 245, 222),
+    Outcome.NOT_DELETED: QColor(255, 243, 205),
+    Outcome.REJECTED: QColor(255, 243, 205),
+    Outcome.INVALID: QColor(255, 222, 222),
+    Outcome.FAILED: QColor(255, 222, 222),
+    Outcome.CANCELLED: QColor(235, 235, 235),
+}
+
+
+def outcome_title(outcome: Outcome) -> str:
+    return QCoreApplication.translate("Outcome", OUTCOME_TITLES[outcome])
+
+
+class ResultsTableModel(QAbstractTableModel):
+    """Rows are journal ItemRecords; ``visible`` holds the indexes that pass the filter."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list = []
+        self._visible: list[int] = []
+        self._headers = [self.tr("Row"), self.tr("SKU"), self.tr("Outcome"), self.tr("Reason"), self.tr("API code")]
+
+    def set_items(self, items: list) -> None:
+        self.beginResetModel()
+        self._items = items
+        self._visible = list(range(len(items)))
+        self.endResetModel()
+
+    def set_filter(self, outcome: Outcome | None, text: str) -> None:
+        text = text.strip().lower()
+        self.beginResetModel()
+        self._visible = [
+            i
+            for i, item in enumerate(self._items)
+            if (outcome is None or item.outcome is outcome) and (not text or text in item.raw.lower())
+        ]
+        self.endResetModel()
+
+    def item(self, row: int):
+        return self._items[self._visible[row]]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._visible):
+            return None
+        item = self.item(index.row())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = OUTCOME_COLOURS.get(item.outcome)
+            return QBrush(colour) if colour else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = index.column()
+        if column == 0:
+            return "" if item.row is None else str(item.row)
+        if column == 1:
+            return item.raw
+        if column == 2:
+            return outcome_title(item.outcome)
+        if column == 3:
+            return render(item.reason) if item.reason is not None else ""
+        return item.api_code or (str(item.http_status) if item.http_status else "")
+
+
+class ResultsView(QWidget):
+    """Shows one job's outcomes. ``show_job`` loads them off the GUI thread."""
+
+    items_loaded = Signal(int)  # how many SKUs
+    report_exported = Signal(str)  # the path written
+    export_failed = Signal(object)
+
+    def __init__(self, services: Services, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.job_id: int | None = None
+        self.last_report: Path | None = None
+        self.model = ResultsTableModel(self)
+        self._reader = TaskController(self)
+        self._reader.succeeded.connect(self._on_items)
+        self._reader.failed.connect(lambda error: errors.show_error(self, error))
+        self._exporter = TaskController(self)
+        self._exporter.succeeded.connect(self._on_exported)
+        self._exporter.failed.connect(self._on_export_failed)
+        self._exporter.finished.connect(lambda: self._set_exporting(False))
+
+        self.summary_label = QLabel(objectName="resultsSummary")
+        self.summary_label.setWordWrap(True)
+        self.outcome_combo = QComboBox(objectName="outcomeFilter")
+        self.outcome_combo.addItem(self.tr("All outcomes"), None)
+        for outcome in Outcome:
+            if outcome is not Outcome.PENDING:
+                self.outcome_combo.addItem(outcome_title(outcome), outcome)
+        self.outcome_combo.currentIndexChanged.connect(self._apply_filter)
+        self.search_edit = QLineEdit(objectName="resultsSearch")
+        self.search_edit.setPlaceholderText(self.tr("Find a SKU…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._apply_filter)
+        self.table = QTableView(objectName="resultsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 200)
+        self.table.setColumnWidth(2, 120)
+        self.export_xlsx_button = QPushButton(icon("export"), self.tr("Export report (XLSX)…"), objectName="exportXlsx")
+        self.export_xlsx_button.clicked.connect(lambda: self.choose_export("xlsx"))
+        self.export_csv_button = QPushButton(icon("report"), self.tr("Export report (CSV)…"), objectName="exportCsv")
+        self.export_csv_button.clicked.connect(lambda: self.choose_export("csv"))
+        self.open_folder_button = QPushButton(icon("folder"), self.tr("Open folder"), objectName="openFolder")
+        self.open_folder_button.clicked.connect(self.open_folder)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Show:")))
+        filters.addWidget(self.outcome_combo)
+        filters.addWidget(self.search_edit, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_xlsx_button)
+        buttons.addWidget(self.export_csv_button)
+        buttons.addWidget(self.open_folder_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def show_job(self, job_id: int) -> None:
+        self.job_id = job_id
+        journal = self.services.journal
+        counts = journal.counts(job_id)
+        parts = [f"{outcome_title(o)}: {n:,}" for o, n in sorted(counts.items(), key=lambda kv: kv[0].value) if n]
+        self.summary_label.setText(self.tr("Run #%1 — %2").replace("%1", str(job_id)).replace("%2", " · ".join(parts)))
+        if self._reader.is_running():
+            self._reader.cancel_and_wait()
+        self._reader.start(lambda cancel: list(journal.items(job_id)), name="ymdesk-results")
+
+    def _on_items(self, items: list) -> None:
+        self.model.set_items(items)
+        self._apply_filter()
+        self.items_loaded.emit(len(items))
+
+    def _apply_filter(self, *_args) -> None:
+        self.model.set_filter(self.outcome_combo.currentData(), self.search_edit.text())
+
+    # ------------------------------------------------------------ export
+
+    def default_report_path(self, kind: str) -> Path:
+        return paths.reports_dir() / f"ymdesk-run-{self.job_id}.{kind}"
+
+    def choose_export(self, kind: str) -> None:
+        if self.job_id is None:
+            return
+        filters = self.tr("Excel workbook (*.xlsx)") if kind == "xlsx" else self.tr("CSV, UTF-8 (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export report"), str(self.default_report_path(kind)), filters
+        )
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> None:
+        """Write the report (every SKU of the job) off the GUI thread; a big XLSX takes seconds."""
+        from ymdesk.core.job_report import write_job_report
+
+        journal, job_id = self.services.journal, self.job_id
+        self._set_exporting(True)
+        self._exporter.start(
+            lambda cancel: write_job_report(journal, job_id, path, everything=True, render=render),
+            name="ymdesk-export",
+        )
+
+    def _set_exporting(self, busy: bool) -> None:
+        self.export_xlsx_button.setEnabled(not busy)
+        self.export_csv_button.setEnabled(not busy)
+
+    def _on_exported(self, path) -> None:
+        self.last_report = Path(path)
+        self.summary_label.setToolTip(str(path))
+        self.report_exported.emit(str(path))
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        errors.show_error(self, error)
+        self.export_failed.emit(error)
+
+    def open_folder(self) -> None:
+        folder = self.last_report.parent if self.last_report else paths.reports_dir()
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def stop_background(self) -> None:
+        self._reader.cancel_and_wait()
+        self._exporter.cancel_and_wait()
