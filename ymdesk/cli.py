@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import os
 import signal
 import sys
@@ -178,6 +179,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     operation = Operation(args.operation)
     target = _target(operation, args)
+    api_url = _api_url(args.api_url)
     if not 1 <= args.batch_size <= MAX_BATCH:
         raise CliError(Message.translate("Cli", "--batch-size must be between 1 and {max}.").with_args(max=MAX_BATCH))
     catalog = None
@@ -197,7 +199,6 @@ def cmd_run(args: argparse.Namespace) -> int:
                 operation=operation.value
             )
         )
-    api_url = _api_url(args.api_url)
     sendable = sum(1 for item in items if item.invalid is None)
     if operation.takes_skus and not target.all_offers and sendable == 0:
         raise CliError(
@@ -543,15 +544,15 @@ def _print_plan(operation: Operation, target: Target, items: Sequence[JobItem], 
         warn(
             Message.translate(
                 "Cli",
-                "Plan: {operation} for {target}: {count} SKUs in {batches} batches, {invalid} "
-                "invalid (not sent); about {minutes} min.",
+                "Plan: {operation} for {target}: {count} SKUs in {batches} batches, {invalid} invalid (not sent); "
+                "about {duration}.",
             ).with_args(
                 operation=operation.value,
                 target=target.describe(),
                 count=sendable,
                 batches=batches,
                 invalid=len(items) - sendable,
-                minutes=max(1, round(seconds / 60)),
+                duration=render(_duration(seconds)),
             )
         )
     else:
@@ -560,6 +561,12 @@ def _print_plan(operation: Operation, target: Target, items: Sequence[JobItem], 
                 operation=operation.value, target=target.describe()
             )
         )
+
+
+def _duration(seconds: float) -> Message:
+    if seconds < 120:
+        return Message.translate("Cli", "{seconds} s").with_args(seconds=max(1, round(seconds)))
+    return Message.translate("Cli", "{minutes} min").with_args(minutes=round(seconds / 60))
 
 
 def _confirm(operation: Operation, target: Target, count: int, assume_yes: bool) -> None:
@@ -609,7 +616,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _start_translation(args.lang)
     from ymdesk.core.logs import setup_logging
 
-    setup_logging(verbose=args.verbose, secrets=tuple(filter(None, [os.environ.get("YM_API_KEY")])))
+    log_file = setup_logging(verbose=args.verbose, secrets=tuple(filter(None, [os.environ.get("YM_API_KEY")])))
     try:
         return COMMANDS[args.command](args)
     except CliError as error:
@@ -621,6 +628,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         warn(Message.translate("Cli", "Stopped. The job stays in the journal; finish it with ymdesk-cli resume."))
         return EXIT_CANCELLED
+    except Exception as error:  # a bug: one line for the user, the traceback for us
+        logging.getLogger("ymdesk.cli").exception("unexpected error")
+        warn(
+            Message.translate(
+                "Cli",
+                "ymdesk hit an unexpected error ({kind}); details are in {log}. Any job stays in the journal: "
+                "finish it with ymdesk-cli resume.",
+            ).with_args(kind=type(error).__name__, log=log_file)
+        )
+        return EXIT_STOPPED
 
 
 def _user_error_code(error: UserError) -> int:

@@ -1,0 +1,381 @@
+"""ymdesk-cli as scripts use it: a real subprocess, a real file, the simulator on a real socket."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ymdesk.core.simulator import (
+    DEMO_API_KEY,
+    DEMO_BUSINESS_ID,
+    DEMO_FBS_CAMPAIGN_ID,
+    Faults,
+    Limits,
+    MarketSimulator,
+    build_demo_state,
+)
+
+SKUS = [f"{i:07d}" for i in range(3000)]  # leading zeros: they must survive the trip
+
+
+@pytest.fixture
+def sim():
+    with MarketSimulator(build_demo_state(SKUS), limits=Limits.unlimited()) as simulator:
+        yield simulator
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Path:
+    """A cp1251 ';' CSV as the cabinet exports it, with a blank SKU, a duplicate and a formula-looking SKU."""
+    lines = ["Ваш SKU;Название товара;Цена"]
+    lines += [f"{sku};Товар {i};1 234,56" for i, sku in enumerate(SKUS[:1200])]
+    lines += ["   ;Пустой;1", f"{SKUS[0]} ;Дубль;2", "=HYPERLINK(1);Формула;3"]
+    path = tmp_path / "Каталог.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1251"))
+    return path
+
+
+def cli(
+    *args: str,
+    env: dict | None = None,
+    token: str | None = DEMO_API_KEY,
+    timeout: float = 120,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess:
+    environment = {**os.environ, **(env or {})}
+    if token:
+        environment["YM_API_KEY"] = token
+    return subprocess.run(
+        [sys.executable, "-m", "ymdesk.cli", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+        input=stdin,
+    )
+
+
+def start_cli(*args: str) -> subprocess.Popen:
+    environment = {**os.environ, "YM_API_KEY": DEMO_API_KEY}
+    return subprocess.Popen(
+        [sys.executable, "-m", "ymdesk.cli", *args],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def journal_rows(home: Path, job_id: int) -> list[tuple]:
+    with sqlite3.connect(home / "journal.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return db.execute("SELECT sku, outcome FROM items WHERE job_id = ? ORDER BY seq", (job_id,)).fetchall()
+
+
+def deletes(sim: MarketSimulator):
+    return [r for r in sim.records() if r.path.endswith("/delete")]
+
+
+def test_run_delete_offers_end_to_end_with_report(sim, catalog, tmp_path, isolated_home):
+    report = tmp_path / "report.xlsx"
+    done = cli(
+        "run",
+        "delete-offers",
+        "--campaign-id",
+        str(DEMO_FBS_CAMPAIGN_ID),
+        "--file",
+        str(catalog),
+        "--api-url",
+        sim.url,
+        "--yes",
+        "--json",
+        "--report",
+        str(report),
+    )
+
+    assert done.returncode == 1, done.stderr  # some SKUs were not in the store, one was invalid
+    summary = json.loads(done.stdout)
+    assert summary["requested"] == 1202  # 1200 unique + the formula-looking one + the blank one
+    assert summary["invalid"] == 1 and summary["skipped"] == 0
+    assert summary["succeeded"] + summary["failed"] + summary["invalid"] == 1202
+    assert summary["report"] == str(report)
+    sent = [sku for r in deletes(sim) for sku in r.offer_ids]
+    assert len(sent) == len(set(sent)) == 1201 and SKUS[0] in sent and "=HYPERLINK(1)" in sent
+    assert all(r.offer_count <= 500 for r in deletes(sim))
+
+    sheet = openpyxl.load_workbook(report, read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    reported = {row[0] for row in rows[1:]}
+    assert "   " in reported and "=HYPERLINK(1)" in reported  # the SKU as in the file, as text
+    assert len(rows) - 1 == summary["failed"] + summary["invalid"]
+    outcomes = [o for _, o in journal_rows(isolated_home, summary["job_id"])]
+    assert "pending" not in outcomes and len(outcomes) == 1202
+
+
+def test_inspect_json_promises_what_the_contract_says(catalog):
+    done = cli("inspect", str(catalog), "--json", "--skus", token=None)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["sku_column"] == "Ваш SKU" and data["header_row"] == 1 and data["first_data_row"] == 2
+    assert data["rows"] == 1203 and data["valid"] == 1201
+    assert data["skus"][:2] == [SKUS[0], SKUS[1]]
+    assert data["invalid"] == [{"row": 1202, "sku": "   ", "reason": data["invalid"][0]["reason"]}]
+    assert data["duplicates"] == [{"row": 1203, "sku": f"{SKUS[0]} ", "first_row": 2}]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("run", "delete-offers", "--file", "x.csv"), "--campaign-id"),
+        (("run", "nope"), "invalid choice"),
+        (("run", "delete-promo-offers", "--business-id", "1", "--promo-id", "p"), "--file or --all-offers"),
+        (("run", "delete-offers", "--campaign-id", "1", "--file", "missing.csv", "--yes"), "missing.csv"),
+        (("inspect", "missing.xlsx"), "missing.xlsx"),
+        (("resume", "999", "--yes"), "no job 999"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_and_exit_2(args, needle, tmp_path):
+    done = cli(*args)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0] and "Traceback" not in done.stderr
+
+
+def test_plain_http_to_another_host_is_refused_and_nothing_is_sent(sim, catalog):
+    done = cli(
+        "run",
+        "delete-offers",
+        "--campaign-id",
+        "1",
+        "--file",
+        str(catalog),
+        "--api-url",
+        "http://192.0.2.1:8080",
+        "--yes",
+    )
+    assert done.returncode == 2 and "unencrypted" in done.stderr
+    assert not sim.records()
+
+
+def test_no_key_is_refused_before_anything_is_sent(sim, catalog):
+    done = cli(
+        "run",
+        "delete-offers",
+        "--campaign-id",
+        str(DEMO_FBS_CAMPAIGN_ID),
+        "--file",
+        str(catalog),
+        "--api-url",
+        sim.url,
+        "--yes",
+        token=None,
+    )
+    assert done.returncode == 2 and "YM_API_KEY" in done.stderr
+    assert not sim.records()
+
+
+def test_without_yes_and_without_a_terminal_nothing_is_sent(sim, catalog):
+    done = cli(
+        "run",
+        "delete-offers",
+        "--campaign-id",
+        str(DEMO_FBS_CAMPAIGN_ID),
+        "--file",
+        str(catalog),
+        "--api-url",
+        sim.url,
+        stdin="y\n",
+    )
+    assert done.returncode == 2 and "--yes" in done.stderr
+    assert not sim.records()
+
+
+def test_dry_run_sends_nothing(sim, catalog):
+    done = cli(
+        "run",
+        "delete-offers",
+        "--campaign-id",
+        str(DEMO_FBS_CAMPAIGN_ID),
+        "--file",
+        str(catalog),
+        "--api-url",
+        sim.url,
+        "--dry-run",
+    )
+    assert done.returncode == 0 and "1201 SKUs in 3 batches" in done.stderr
+    assert not sim.records()
+
+
+def test_wrong_key_stops_with_exit_3_and_a_report(sim, catalog, tmp_path):
+    report = tmp_path / "r.xlsx"
+    done = cli(
+        "run",
+        "delete-from-catalog",
+        "--business-id",
+        str(DEMO_BUSINESS_ID),
+        "--file",
+        str(catalog),
+        "--api-url",
+        sim.url,
+        "--yes",
+        "--json",
+        "--report",
+        str(report),
+        token="wrong-key",
+    )
+    assert done.returncode == 3
+    assert "did not accept the API key" in done.stderr
+    assert len(deletes(sim)) == 1  # the first request was refused; nothing more was sent
+    assert report.exists() and json.loads(done.stdout)["skipped"] == 1201
+
+
+def test_campaigns_promos_and_jobs_listings(sim, catalog):
+    campaigns = cli("campaigns", "--json", "--api-url", sim.url)
+    assert campaigns.returncode == 0
+    assert DEMO_FBS_CAMPAIGN_ID in {c["id"] for c in json.loads(campaigns.stdout)}
+    promos = cli("promos", "--business-id", str(DEMO_BUSINESS_ID), "--json", "--api-url", sim.url)
+    assert promos.returncode == 0 and json.loads(promos.stdout)
+    cli(
+        "run",
+        "delete-offers",
+        "--campaign-id",
+        str(DEMO_FBS_CAMPAIGN_ID),
+        "--file",
+        str(catalog),
+        "--api-url",
+        sim.url,
+        "--yes",
+    )
+    jobs = json.loads(cli("jobs", "--json").stdout)
+    assert len(jobs) == 1 and jobs[0]["status"] == "done" and jobs[0]["counts"]["deleted"] > 0
+
+
+def test_sigkill_mid_run_then_resume_accounts_for_every_sku_once(catalog, isolated_home):
+    state = build_demo_state(SKUS)
+    store = state.campaigns[DEMO_FBS_CAMPAIGN_ID]
+    before = set(store.offers)
+    faults = Faults(latency_seconds=0.05)
+    with MarketSimulator(state, limits=Limits.unlimited(), faults=faults) as sim:
+        process = start_cli(
+            "run",
+            "delete-offers",
+            "--campaign-id",
+            str(DEMO_FBS_CAMPAIGN_ID),
+            "--file",
+            str(catalog),
+            "--api-url",
+            sim.url,
+            "--yes",
+            "--batch-size",
+            "20",
+        )
+        deadline = time.monotonic() + 30
+        while len(deletes(sim)) < 15 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        process.send_signal(signal.SIGKILL)
+        process.communicate(timeout=10)
+        assert process.returncode == -signal.SIGKILL
+        killed_after = len(deletes(sim))
+        assert 15 <= killed_after < 61
+
+        jobs = json.loads(cli("jobs", "--json").stdout)
+        assert jobs[0]["status"] == "running"  # interrupted: no process finished it
+        resumed = cli("resume", str(jobs[0]["job_id"]), "--yes", "--json", "--api-url", sim.url)
+
+    assert resumed.returncode in (0, 1), resumed.stderr
+    rows = journal_rows(isolated_home, jobs[0]["job_id"])
+    assert len(rows) == 1202 and len({sku for sku, _ in rows}) == 1202
+    assert all(outcome not in ("pending", "cancelled") for _, outcome in rows)
+    sent_twice = [sku for sku, n in _count(s for r in deletes(sim) for s in r.offer_ids).items() if n > 1]
+    assert len(sent_twice) <= 20  # at most the one batch that was in flight when the process died
+    for sku, outcome in rows:
+        if outcome == "deleted":
+            assert sku in before and sku not in store.offers
+        elif sku in before and sku not in sent_twice:
+            assert sku in store.offers  # a SKU the Market still has was not reported deleted
+
+
+def test_ctrl_c_cancels_with_exit_130_and_resume_finishes(catalog, isolated_home):
+    with MarketSimulator(build_demo_state(SKUS), limits=Limits.fast(skus=500, period=60.0)) as sim:
+        process = start_cli(
+            "run",
+            "delete-offers",
+            "--campaign-id",
+            str(DEMO_FBS_CAMPAIGN_ID),
+            "--file",
+            str(catalog),
+            "--api-url",
+            sim.url,
+            "--yes",
+            "--json",
+        )
+        deadline = time.monotonic() + 30
+        while not deletes(sim) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.5)  # let it start waiting out the 60-second window
+        started = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+        assert time.monotonic() - started < 2.0
+        assert process.returncode == 130, err
+        summary = json.loads(out)
+        assert summary["succeeded"] + summary["failed"] == 500 and summary["skipped"] == 701
+        assert summary["report"] and Path(summary["report"]).exists()
+
+        sim.limits = Limits.unlimited()
+        resumed = cli("resume", str(summary["job_id"]), "--yes", "--json", "--api-url", sim.url)
+    assert resumed.returncode == 1, resumed.stderr
+    assert json.loads(resumed.stdout)["skipped"] == 0
+
+
+def test_the_token_is_in_no_file_the_program_writes(sim, catalog, isolated_home, tmp_path):
+    secret = "ymdesk-test-secret-" + "x" * 20
+    sim.add_token(secret, {DEMO_BUSINESS_ID})
+    report = tmp_path / "out" / "report.xlsx"
+    done = cli(
+        "run",
+        "delete-offers",
+        "--campaign-id",
+        str(DEMO_FBS_CAMPAIGN_ID),
+        "--file",
+        str(catalog),
+        "--api-url",
+        sim.url,
+        "--yes",
+        "--report-all",
+        "--report",
+        str(report),
+        "-v",
+        token=secret,
+    )
+    assert done.returncode == 1, done.stderr
+    written = [p for p in [*isolated_home.rglob("*"), *report.parent.rglob("*")] if p.is_file()]
+    assert any(p.suffix == ".log" for p in written) and report in written
+    for path in written:
+        assert secret.encode() not in path.read_bytes(), path
+    if os.name == "posix":
+        assert (isolated_home / "journal.sqlite3").stat().st_mode & 0o777 == 0o600
+        assert (isolated_home / "logs" / "ymdesk.log").stat().st_mode & 0o777 == 0o600
+
+
+def test_demo_command_runs_the_whole_flow():
+    done = cli("demo", "--json", token=None)
+    assert done.returncode == 1, done.stderr  # the sample has invalid and warehouse-held SKUs by design
+    summary = json.loads(done.stdout)
+    assert summary["succeeded"] > 200 and summary["invalid"] > 0 and Path(summary["report"]).exists()
+
+
+def _count(values) -> dict:
+    counts: dict = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
