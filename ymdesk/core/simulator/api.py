@@ -158,16 +158,17 @@ class MarketApi:
 
     def handle(self, call: Call, headers: Mapping[str, str]) -> Answer:
         faults = self.faults
-        if faults.latency_seconds > 0:
-            time.sleep(faults.latency_seconds)
         try:
             self._route(call, faults)
             self._authenticate(call, headers)
             self._resolve_owner(call)
         except ApiFailure as failure:
+            _sleep(faults.latency_seconds)
             return self._failure(call, failure)
         assert call.scope is not None
         with self.in_flight.track(call.scope):
+            # Latency counts as handling time, so concurrency shows in max_in_flight as it would live.
+            _sleep(faults.latency_seconds)
             try:
                 work = self._prepare(call, faults)
             except ApiFailure as failure:
@@ -434,6 +435,11 @@ class MarketApi:
 
 
 # ------------------------------------------------------------ small parsers
+
+
+def _sleep(seconds: float) -> None:
+    if seconds > 0:
+        time.sleep(seconds)
 
 
 def _error(code: str, message: str) -> Payload:
