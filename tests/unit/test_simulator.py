@@ -678,3 +678,26 @@ def test_sample_catalog_is_small_deterministic_and_looks_like_an_export(tmp_path
     assert "ART-1010   " in skus and skus.count("000103") == 2
     barcode = data[0][rows[1].index("Штрихкод")]
     assert isinstance(barcode, int) and len(str(barcode)) == 13
+
+
+def test_demo_state_defaults_to_the_sample_catalog() -> None:
+    from ymdesk.core.spreadsheet import read_catalog
+
+    valid = read_catalog(sample_catalog_path()).valid_skus()
+    state = build_demo_state()
+    catalog = state.catalog_offers(DEMO_BUSINESS_ID)
+    assert "000100" in catalog and "NA" in catalog and "ART-1010" in catalog
+    assert catalog <= set(valid) and len(catalog) == len(valid) - len(valid) // 20  # every 20th is absent
+    assert state.held_skus(DEMO_BUSINESS_ID) and state.promo_offers(PROMO_WEEKLY_ID)
+
+
+def test_run_sandbox_seeds_from_a_file_and_returns_running(tmp_path: Path) -> None:
+    from ymdesk.core.simulator import run_sandbox
+
+    seed = tmp_path / "seed.csv"
+    seed.write_text("Ваш SKU;Название\n" + "".join(f"{i:05d};Товар {i}\n" for i in range(40)), encoding="utf-8")
+    with run_sandbox(port=0, seed_file=seed) as sim, requests.Session() as s:
+        s.headers["Api-Key"] = DEMO_API_KEY
+        response = delete_from_store(s, sim, ["00001", "00019"])
+        assert assert_matches_spec(response, STORE_DELETE)["result"]["notDeletedOfferIds"] == ["00019"]
+        assert sim.state.catalog_offers(DEMO_BUSINESS_ID) == {f"{i:05d}" for i in range(40) if i % 20 != 19}
