@@ -473,9 +473,11 @@ def _query_int(query: Mapping[str, list[str]], name: str, default: int, low: int
 
 def _optional_enum(body: Payload, name: str, allowed: tuple[str, ...]) -> str | None:
     value = body.get(name)
-    if value is not None and value not in allowed:
+    if value is None:
+        return None
+    if value not in allowed:
         raise bad_request(f"{name}: must be one of {', '.join(allowed)}")
-    return value
+    return str(value)
 
 
 def _encode_page_token(offset: int) -> str:
