@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._loader.failed.connect(self._on_load_failed)
         self._loader.finished.connect(self._on_load_finished)
         self._filter_mask: np.ndarray | None = None
+        self._load_outcome: LoadedCatalog | BaseException | None = None
         self._filter_job: TaskController | None = None
         self._filter_generation = 0
         self._run_dialog = None
@@ -247,7 +248,6 @@ class MainWindow(QMainWindow):
             self._loader.cancel_and_wait()
         path = Path(path)
         self.services.settings.last_folder = str(path.parent)
-        self._pending_path = path
         self._start_loading(load_task(path, sheet, sku_column), self.tr("Reading %1…").replace("%1", path.name))
 
     def _start_loading(self, task, message: str) -> None:
@@ -258,8 +258,31 @@ class MainWindow(QMainWindow):
         self._loader.start(task, name="ymdesk-load")
 
     def _on_loaded(self, loaded: LoadedCatalog) -> None:
+        self._load_outcome = loaded
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self._load_outcome = error
+
+    def _on_load_finished(self) -> None:
+        """Apply the outcome only once the loading thread is gone, so the next action can start at once."""
+        outcome, self._load_outcome = self._load_outcome, None
+        self.busy_bar.hide()
+        self.cancel_load_button.hide()
+        self.statusBar().clearMessage()
         if self._loader.is_cancelled():
+            self.statusBar().showMessage(self.tr("Loading cancelled."), 5000)
+        elif isinstance(outcome, LoadedCatalog):
+            self._show_catalog(outcome)
+        elif isinstance(outcome, BaseException):
+            errors.show_error(self, outcome)
+            self._update_enabled()
+            self.load_failed.emit(outcome)
             return
+        self._update_enabled()
+        if isinstance(outcome, LoadedCatalog) and not self._loader.is_cancelled():
+            self.catalog_loaded.emit()
+
+    def _show_catalog(self, loaded: LoadedCatalog) -> None:
         catalog = loaded.catalog
         same_rows = (
             self.catalog is not None and catalog.path == self.catalog.path and catalog.sheet == self.catalog.sheet
@@ -276,22 +299,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.apply_filter()
         self.statusBar().showMessage(self.tr("Loaded %1 rows.").replace("%1", f"{len(catalog.frame):,}"), 5000)
-        self.catalog_loaded.emit()
-
-    def _on_load_failed(self, error: BaseException) -> None:
-        if self._loader.is_cancelled():
-            self.statusBar().showMessage(self.tr("Loading cancelled."), 5000)
-            return
-        self.statusBar().clearMessage()
-        errors.show_error(self, error)
-        self.load_failed.emit(error)
-
-    def _on_load_finished(self) -> None:
-        self.busy_bar.hide()
-        self.cancel_load_button.hide()
-        if self._loader.is_cancelled():
-            self.statusBar().showMessage(self.tr("Loading cancelled."), 5000)
-        self._update_enabled()
 
     def _fill_source_combos(self) -> None:
         catalog = self.catalog
@@ -318,6 +325,8 @@ class MainWindow(QMainWindow):
     def _on_sku_column_chosen(self, _index: int) -> None:
         column = self.sku_combo.currentText()
         if self.catalog is not None and column and column != self.catalog.sku_column:
+            if self._loader.is_running():
+                self._loader.cancel_and_wait()
             self._start_loading(
                 sku_column_task(self.catalog, column), self.tr("Checking the SKUs in “%1”…").replace("%1", column)
             )
