@@ -49,7 +49,7 @@ from ymdesk.core.simulator import (
     sample_catalog_path,
 )
 
-SPEC_PATH = Path("/work/shared/spec/market-partner-api-subset.yaml")
+SPEC_PATH = Path(__file__).resolve().parents[1] / "data" / "market-partner-api-subset.yaml"  # vendored copy
 REPO = Path(__file__).resolve().parents[2]
 
 SKUS = [f"{i:06d}" for i in range(300)]
