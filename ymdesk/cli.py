@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import logging
 import os
@@ -74,19 +75,25 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ymdesk-cli", description="Bulk clean-up of a Yandex Market catalog (Partner API).")
+    # -v and --lang work before or after the command; SUPPRESS keeps a later default from undoing an earlier flag.
+    common = _Parser(add_help=False)
+    common.add_argument("--lang", choices=["ru", "en"], default=argparse.SUPPRESS, help="language of messages")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="debug logging")
+    parser = _Parser(
+        prog="ymdesk-cli", description="Bulk clean-up of a Yandex Market catalog (Partner API).", parents=[common]
+    )
     parser.add_argument("--version", action="version", version=f"ymdesk {__version__}")
-    parser.add_argument("--lang", choices=["ru", "en"], help="language of messages (default: system)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging to the log file")
+    parser.set_defaults(lang=None, verbose=False)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    add_command = functools.partial(commands.add_parser, parents=[common])
 
-    inspect = commands.add_parser("inspect", help="read a catalog file and show what would be sent")
+    inspect = add_command("inspect", help="read a catalog file and show what would be sent")
     inspect.add_argument("file", type=Path)
     _file_options(inspect)
     inspect.add_argument("--json", action="store_true")
     inspect.add_argument("--skus", action="store_true", help="with --json: list the unique valid SKUs")
 
-    run = commands.add_parser("run", help="run an operation")
+    run = add_command("run", help="run an operation")
     run.add_argument("operation", choices=[op.value for op in Operation])
     run.add_argument("--campaign-id", type=int)
     run.add_argument("--business-id", type=int)
@@ -99,24 +106,24 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=MAX_BATCH, help=f"SKUs per request (1..{MAX_BATCH})")
 
     for name, helptext in (("campaigns", "stores reachable with the key"), ("promos", "promos of a business")):
-        listing = commands.add_parser(name, help=helptext)
+        listing = add_command(name, help=helptext)
         listing.add_argument("--api-url")
         listing.add_argument("--json", action="store_true")
         if name == "promos":
             listing.add_argument("--business-id", type=int, required=True)
 
-    jobs = commands.add_parser("jobs", help="the journal of runs")
+    jobs = add_command("jobs", help="the journal of runs")
     jobs.add_argument("--json", action="store_true")
 
-    resume = commands.add_parser("resume", help="finish an interrupted run")
+    resume = add_command("resume", help="finish an interrupted run")
     resume.add_argument("job_id", type=int)
     _run_options(resume)
 
-    sandbox = commands.add_parser("sandbox", help="the built-in Market simulator on 127.0.0.1")
+    sandbox = add_command("sandbox", help="the built-in Market simulator on 127.0.0.1")
     sandbox.add_argument("--port", type=int, default=8765)
     sandbox.add_argument("--seed-file", type=Path)
 
-    demo = commands.add_parser("demo", help="the whole flow on the sample catalog against the built-in simulator")
+    demo = add_command("demo", help="the whole flow on the sample catalog against the built-in simulator")
     demo.add_argument("--report", type=Path)
     demo.add_argument("--json", action="store_true")
     return parser
@@ -241,12 +248,14 @@ def cmd_resume(args: argparse.Namespace) -> int:
                 )
             ) from None
         if job.status is JobStatus.DONE:
-            say(Message.translate("Cli", "Job {job} is already finished; nothing to send.").with_args(job=job.id))
+            warn(Message.translate("Cli", "Job {job} is already finished; nothing to send.").with_args(job=job.id))
             return _exit_code(journal, job.id, JobStatus.DONE)
         api_url = _api_url(args.api_url or job.api_url)
         token = _token()
         left = len(journal.to_send(job.id))
-        say(Message.translate("Cli", "Resuming job {job}: {left} SKUs still to send.").with_args(job=job.id, left=left))
+        warn(
+            Message.translate("Cli", "Resuming job {job}: {left} SKUs still to send.").with_args(job=job.id, left=left)
+        )
         _confirm(job.operation, job.target, left, args.yes)
         return _execute(journal, job.id, token, api_url, args)
 
@@ -333,7 +342,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     sample = sample_catalog_path()
     with MarketSimulator().start() as simulator:
-        say(
+        warn(
             Message.translate("Cli", "Demo: the built-in Market simulator at {url}, sample catalog {file}.").with_args(
                 url=simulator.url, file=sample.name
             )

@@ -112,8 +112,9 @@ def test_run_delete_offers_end_to_end_with_report(sim, catalog, tmp_path, isolat
     assert len(sent) == len(set(sent)) == 1201 and SKUS[0] in sent and "=HYPERLINK(1)" in sent
     assert all(r.offer_count <= 500 for r in deletes(sim))
 
-    sheet = openpyxl.load_workbook(report, read_only=True).worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
+    workbook = openpyxl.load_workbook(report, read_only=True)
+    rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+    workbook.close()
     reported = {row[0] for row in rows[1:]}
     assert "   " in reported and "=HYPERLINK(1)" in reported  # the SKU as in the file, as text
     assert len(rows) - 1 == summary["failed"] + summary["invalid"]

@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+import xlsxwriter.exceptions
+
 from ymdesk.core.journal import JobRecord, Journal
-from ymdesk.core.messages import Renderer, english
+from ymdesk.core.messages import Message, Renderer, UserError, english
 from ymdesk.core.report import ReportRow, ReportSummary, write_report_csv, write_report_xlsx
 
 
@@ -39,11 +41,22 @@ def report_summary(journal: Journal, job: JobRecord) -> ReportSummary:
 def write_job_report(
     journal: Journal, job_id: int, path: Path, *, everything: bool = False, render: Renderer = english
 ) -> Path:
-    """XLSX, or CSV (UTF-8 with BOM) when `path` ends in .csv."""
+    """XLSX, or CSV (UTF-8 with BOM) when `path` ends in .csv. Raises UserError if it cannot be written."""
     rows = report_rows(journal, job_id, everything=everything)
-    if path.suffix.lower() == ".csv":
-        return write_report_csv(path, rows, render=render)
-    return write_report_xlsx(path, rows, report_summary(journal, journal.job(job_id)), render=render)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix.lower() == ".csv":
+            return write_report_csv(path, rows, render=render)
+        return write_report_xlsx(path, rows, report_summary(journal, journal.job(job_id)), render=render)
+    except (OSError, xlsxwriter.exceptions.XlsxFileError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise UserError(
+            Message.translate(
+                "Report",
+                "Cannot write the report to {path} ({reason}); choose another folder or close the file "
+                "if it is open in Excel. The results stay in the journal.",
+            ).with_args(path=str(path), reason=reason)
+        ) from error
 
 
 def has_failures(journal: Journal, job_id: int) -> bool:
