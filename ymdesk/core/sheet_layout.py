@@ -124,9 +124,9 @@ def _sku_cell(row: list[str], sku_column: str | None, wanted: str | None) -> tup
 
 
 def _bare_list(head: list[list[str]]) -> Layout | None:
-    """A file with one filled column and no header at all is a plain list of SKUs."""
+    """A file with one filled column and no header at all is a plain list of SKUs (but not of sentences)."""
     filled = {index for row in head for index, cell in enumerate(row) if cell.strip()}
-    if len(filled) != 1:
+    if len(filled) != 1 or any(_is_prose(cell) for row in head for cell in row):
         return None
     return Layout(None, filled.pop(), None, _FUZZY_RANK + 1, 0)
 

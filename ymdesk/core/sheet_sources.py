@@ -214,11 +214,19 @@ def open_workbook(source: Source) -> fastexcel.ExcelReader:
             return fastexcel.read_excel(source.data)
         assert source.path is not None
         return fastexcel.read_excel(source.path)
-    except Exception as exc:
+    except BaseException as exc:
         raise _workbook_error(exc, source.display_name) from exc
 
 
-def _workbook_error(exc: Exception, name: str) -> Exception:
+def _reraise_interrupts(exc: BaseException) -> None:
+    """calamine's panics on malformed files arrive as pyo3's PanicException, a BaseException:
+    those must become a sentence too, but Ctrl+C and interpreter exit must not."""
+    if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+        raise exc
+
+
+def _workbook_error(exc: BaseException, name: str) -> Exception:
+    _reraise_interrupts(exc)
     text = str(exc).lower()
     if "password" in text or "encrypt" in text:
         return errors.fail(errors.ENCRYPTED, name=name)
@@ -238,7 +246,7 @@ def load_excel_grid(reader: fastexcel.ExcelReader, sheet: str, name: str) -> tup
         visible = loaded.visible == "visible"
     except errors.UserError:
         raise
-    except Exception as exc:
+    except BaseException as exc:
         raise _workbook_error(exc, name) from exc
     columns = [pc.fill_null(batch.column(j), "") for j in range(batch.num_columns)]
     letters = [column_letter(info.absolute_index) for info in infos]
