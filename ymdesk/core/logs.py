@@ -10,7 +10,8 @@ from pathlib import Path
 from ymdesk.core import paths
 
 LOG_NAME = "ymdesk.log"
-_HEADER = re.compile(r"(?i)((?:Api-Key|Authorization)\s*[:=]\s*)(?:(?:Bearer|OAuth)\s+)?[^\s,'\"}]+")
+# "Api-Key: x", "Api-Key=x", "'Api-Key': 'x'" (a dict's repr), with an optional "Bearer"/"OAuth" scheme.
+_HEADER = re.compile(r"""(?i)((?:Api-Key|Authorization)['"]?\s*[:=]\s*['"]?)(?:(?:Bearer|OAuth)\s+)?[^\s,'"}]+""")
 
 
 class RedactingFilter(logging.Filter):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import os
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -190,6 +191,20 @@ def check_base_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
+def ca_bundle() -> str | bool:
+    """The CA bundle to verify Market's certificate with.
+
+    Offices behind a TLS-inspecting proxy have their own CA. requests honours REQUESTS_CA_BUNDLE and
+    CURL_CA_BUNDLE by itself (they win over the session's setting) but not SSL_CERT_FILE, which
+    OpenSSL tools use; accept all three in that order. An empty value means unset, never "do not verify".
+    """
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value
+    return True
+
+
 # ---------------------------------------------------------------- the client
 
 
@@ -203,7 +218,7 @@ class MarketClient:
         # Retries belong to the runner (cancellable, reported); urllib3 must not retry behind its back.
         self._session.mount("https://", HTTPAdapter(max_retries=0))
         self._session.mount("http://", HTTPAdapter(max_retries=0))
-        self._session.verify = True  # never switched off; REQUESTS_CA_BUNDLE adds a corporate CA
+        self._session.verify = ca_bundle()  # never off: True (certifi) or a corporate CA bundle file
         self._session.headers.update(
             {
                 "Api-Key": token,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -124,12 +125,20 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], simulator: MarketSimulator) -> None:
+    def __init__(self, address: tuple[str, int], simulator: MarketSimulator, tls: ssl.SSLContext | None = None) -> None:
         self.simulator = simulator
+        self.tls = tls
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         self._idle = threading.Condition(self._connections_lock)
         super().__init__(address, _Handler)
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        connection, address = super().get_request()
+        if self.tls is not None:
+            # The handshake happens on first read, in the handler's thread, so a slow client blocks nobody.
+            connection = self.tls.wrap_socket(connection, server_side=True, do_handshake_on_connect=False)
+        return connection, address
 
     def connection_opened(self, connection: socket.socket) -> None:
         with self._connections_lock:
@@ -169,7 +178,9 @@ class MarketSimulator:
         faults: Faults | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
+        """`tls`: serve HTTPS with this server context (for testing certificate handling)."""
         if state is None:
             from ymdesk.core.simulator.demo import build_demo_state
 
@@ -178,6 +189,7 @@ class MarketSimulator:
         self.api = MarketApi(state, limits or Limits(), faults or Faults())
         self.log = RequestLog()
         self._host, self._port = host, port
+        self._tls = tls
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._stopped = threading.Event()
@@ -187,7 +199,7 @@ class MarketSimulator:
     def start(self) -> MarketSimulator:
         if self._server is not None:
             raise RuntimeError("the simulator is already running")
-        self._server = _Server((self._host, self._port), self)
+        self._server = _Server((self._host, self._port), self, self._tls)
         self._stopped.clear()
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="market-simulator", daemon=True
@@ -226,7 +238,7 @@ class MarketSimulator:
 
     @property
     def url(self) -> str:
-        return f"http://{self._host}:{self.port}"
+        return f"{'https' if self._tls else 'http'}://{self._host}:{self.port}"
 
     # ------------------------------------------------------------ knobs for tests
 
