@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message, Renderer, english
@@ -115,6 +116,7 @@ class _RowsWriter:
         self._book = book
         self._render = render
         self._header = book.add_format({"bold": True, "bg_color": "#EEEEEE", "border": 1, "text_wrap": True})
+        self._plain = book.add_format()
         self._sheets: list[Worksheet] = []
         self._row = 0
 
@@ -138,14 +140,14 @@ class _RowsWriter:
         self._row += 1
         sheet, at = self._sheets[-1], self._row
         sku, source_row, outcome, reason, api_code, http_status = _cells(row, self._render)
-        _write_text(sheet, at, 0, sku)
+        _write_text(sheet, at, 0, sku, self._plain)
         if source_row is not None:
             sheet.write_number(at, 1, source_row)
         sheet.write_string(at, 2, outcome)
         if reason:
-            _write_text(sheet, at, 3, reason)
+            _write_text(sheet, at, 3, reason, self._plain)
         if api_code:
-            _write_text(sheet, at, 4, api_code)
+            _write_text(sheet, at, 4, api_code, self._plain)
         if http_status is not None:
             sheet.write_number(at, 5, http_status)
 
@@ -156,7 +158,7 @@ class _RowsWriter:
         self._finish_sheet()
 
 
-def _write_text(sheet: Worksheet, row: int, column: int, value: str) -> None:
+def _write_text(sheet: Worksheet, row: int, column: int, value: str, plain: Format) -> None:
     """A text cell whatever it looks like.
 
     xlsxwriter writes a string that starts with "<r>" and ends with "</r>" as raw rich-text XML (its
@@ -165,7 +167,7 @@ def _write_text(sheet: Worksheet, row: int, column: int, value: str) -> None:
     """
     value = _xml_safe(value)[:EXCEL_MAX_CELL_CHARS]
     if value.startswith("<r>") and value.endswith("</r>"):
-        sheet.write_rich_string(row, column, value[:1], value[1:])
+        sheet.write_rich_string(row, column, plain, value[:1], value[1:])
     else:
         sheet.write_string(row, column, value)
 
@@ -203,6 +205,7 @@ def _write_summary(book: xlsxwriter.Workbook, summary: ReportSummary, render: Re
     sheet = book.add_worksheet(_sheet_name(_text(render, _SUMMARY_SHEET)))
     bold = book.add_format({"bold": True})
     when = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss", "align": "left"})
+    plain = book.add_format()
     sheet.set_column(0, 0, 30)
     sheet.set_column(1, 1, 60)
     lines: list[tuple[str, object]] = [
@@ -216,7 +219,7 @@ def _write_summary(book: xlsxwriter.Workbook, summary: ReportSummary, render: Re
     row = 0
     for key, value in lines:
         sheet.write_string(row, 0, _text(render, _SUMMARY_LABELS[key]), bold)
-        _write_value(sheet, row, 1, value, when)
+        _write_value(sheet, row, 1, value, when, plain)
         row += 1
     row += 1
     sheet.write_string(row, 0, _text(render, _SUMMARY_LABELS["counts"]), bold)
@@ -233,7 +236,7 @@ def _write_summary(book: xlsxwriter.Workbook, summary: ReportSummary, render: Re
     sheet.write_string(row, 1, summary.version)
 
 
-def _write_value(sheet: Worksheet, row: int, column: int, value: object, when: Any) -> None:
+def _write_value(sheet: Worksheet, row: int, column: int, value: object, when: Format, plain: Format) -> None:
     if value is None:
         return
     if isinstance(value, datetime):
@@ -241,7 +244,7 @@ def _write_value(sheet: Worksheet, row: int, column: int, value: object, when: A
     elif isinstance(value, int):
         sheet.write_number(row, column, value)
     else:
-        _write_text(sheet, row, column, str(value))
+        _write_text(sheet, row, column, str(value), plain)
 
 
 def write_report_csv(

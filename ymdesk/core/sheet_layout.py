@@ -59,7 +59,8 @@ def sku_rank(header: str) -> int | None:
         return None
     if key in _SKU_RANKS:
         return _SKU_RANKS[key]
-    if len(key) <= 40 and any(fragment in key for fragment in _SKU_FRAGMENTS):
+    # Loosely: "SKU товара", "Артикул (ваш)"; but not a value such as "SKU-001" (headers carry no digits).
+    if len(key) <= 40 and not any(char.isdigit() for char in key) and any(f in key for f in _SKU_FRAGMENTS):
         return _FUZZY_RANK
     return None
 

@@ -27,6 +27,7 @@ TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 SPREADSHEET_SUFFIXES = EXCEL_SUFFIXES | TEXT_SUFFIXES
 
 _ZIP_MAGIC = b"PK\x03\x04"
+_ZIP_MAGICS = (_ZIP_MAGIC, b"PK\x05\x06", b"PK\x07\x08")  # a member, an empty archive, a spanned one
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
 # Real OOXML parts compress about 5-20x; deflate cannot exceed ~1030x. Past this on a large member
 # the archive is built to explode, whatever its name.
@@ -95,7 +96,7 @@ def open_source(path: Path) -> Source:
     if size > errors.MAX_FILE_BYTES:
         raise errors.fail(errors.TOO_BIG, name=name, limit=errors.MAX_FILE_BYTES // 2**20)
     suffix = path.suffix.lower()
-    if head.startswith(_ZIP_MAGIC):
+    if head.startswith(_ZIP_MAGICS):
         return _open_zip(path, name)
     _refuse_non_spreadsheet(head, name)
     if head.startswith(_CFB_MAGIC):
