@@ -140,6 +140,12 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--report-all", action="store_true", help="write the report with every SKU, always")
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     parser.add_argument("--json", action="store_true", help="one JSON summary on stdout at the end")
+    parser.add_argument(
+        "--rate-limit",
+        type=_rate_limit,
+        metavar="N/SECONDS",
+        help="pace to N units per SECONDS when Market sends no limit headers (default: the documented limit)",
+    )
 
 
 # ---------------------------------------------------------------- commands
@@ -249,6 +255,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
             ) from None
         if job.status is JobStatus.DONE:
             warn(Message.translate("Cli", "Job {job} is already finished; nothing to send.").with_args(job=job.id))
+            _finish(journal, job.id, JobStatus.DONE, args)
             return _exit_code(journal, job.id, JobStatus.DONE)
         api_url = _api_url(args.api_url or job.api_url)
         token = _token()
@@ -370,9 +377,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _execute(journal: Any, job_id: int, token: str, api_url: str, args: argparse.Namespace) -> int:
-    from ymdesk.core.job_report import has_failures, write_job_report
     from ymdesk.core.market_api import MarketClient
-    from ymdesk.core.paths import reports_dir
     from ymdesk.core.runner import JobRunner
 
     cancel = threading.Event()
@@ -381,19 +386,28 @@ def _execute(journal: Any, job_id: int, token: str, api_url: str, args: argparse
     try:
         with MarketClient(token, api_url) as client:
             show = TerminalProgress()
-            for event in JobRunner(client, journal, job_id, cancel=cancel).run():
+            limits = _limits_for(journal.job(job_id).operation, args.rate_limit)
+            for event in JobRunner(client, journal, job_id, limits=limits, cancel=cancel).run():
                 show(event)
                 if isinstance(event, Finished):
                     status = event.status
     finally:
         signal.signal(signal.SIGINT, previous)
-    job = journal.job(job_id)
+    _finish(journal, job_id, status, args)
+    return _exit_code(journal, job_id, status)
+
+
+def _finish(journal: Any, job_id: int, status: JobStatus, args: argparse.Namespace) -> None:
+    """Write the report when something did not succeed (or when asked), then the summary."""
+    from ymdesk.core.job_report import has_failures, write_job_report
+    from ymdesk.core.paths import reports_dir
+
     report: Path | None = None
     if args.report_all or has_failures(journal, job_id):
+        job = journal.job(job_id)
         path = args.report or reports_dir() / f"ymdesk-job-{job_id}-{job.operation.value}.xlsx"
         report = write_job_report(journal, job_id, path, everything=args.report_all, render=render)
     _summarise(journal, job_id, status, report, args.json)
-    return _exit_code(journal, job_id, status)
 
 
 def _cancel_on_interrupt(cancel: threading.Event) -> Any:
@@ -522,6 +536,24 @@ def _target(operation: Operation, args: argparse.Namespace) -> Target:
         promo_id=args.promo_id if operation is Operation.DELETE_PROMO_OFFERS else None,
         all_offers=bool(args.all_offers),
     )
+
+
+def _rate_limit(text: str) -> tuple[int, float]:
+    amount, _, seconds = text.partition("/")
+    try:
+        parsed = int(amount), float(seconds)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not N/SECONDS, e.g. 5000/60") from None
+    if parsed[0] < 1 or parsed[1] <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: both numbers must be positive")
+    return parsed
+
+
+def _limits_for(operation: Operation, override: tuple[int, float] | None) -> Any:
+    from ymdesk.core.ratelimit import DEFAULT_LIMITS, RateLimits
+
+    default = DEFAULT_LIMITS[operation]
+    return RateLimits(override[0], override[1], default.per_sku) if override else default
 
 
 def _api_url(given: str | None) -> str:
