@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from ymdesk.jobs.worker import Task, Worker
 
@@ -38,7 +38,8 @@ class TaskController(QObject):
         worker.event.connect(self.event)
         worker.succeeded.connect(self.succeeded)
         worker.failed.connect(self.failed)
-        worker.finished.connect(thread.quit)
+        # Direct: quit() is thread-safe, and a queued call would never run while cancel_and_wait blocks the GUI.
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
         thread.start()

@@ -192,7 +192,8 @@ class ResultsView(QWidget):
         self.items_loaded.emit(len(items))
 
     def _apply_filter(self, *_args) -> None:
-        self.model.set_filter(self.outcome_combo.currentData(), self.search_edit.text())
+        chosen = self.outcome_combo.currentData()  # Qt hands a StrEnum back as a plain str
+        self.model.set_filter(Outcome(chosen) if chosen else None, self.search_edit.text())
 
     # ------------------------------------------------------------ export
 

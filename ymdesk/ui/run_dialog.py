@@ -148,7 +148,7 @@ class RunDialog(QDialog):
         return page
 
     def operation(self) -> Operation:
-        return self.operation_combo.currentData()
+        return Operation(self.operation_combo.currentData())  # Qt hands a StrEnum back as a plain str
 
     def campaign(self):
         return self.store_combo.currentData()
