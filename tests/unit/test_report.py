@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
+from ymdesk.core import report
 from ymdesk.core.messages import Message
 from ymdesk.core.model import Operation, Outcome
 from ymdesk.core.report import ReportRow, ReportSummary, write_report_csv, write_report_xlsx
@@ -31,10 +32,11 @@ TRICKY_SKUS = [
     "<r>rich</r>",
     "<b>&amp;</b>",
     "_x0041_",
-    "_x005F_",
     "Кружка «Ромашка»",
     "😀",
-]  # Not here: U+FFFE/U+FFFF, which xlsxwriter stores as _xFFFF_ and calamine leaves undecoded.
+]
+# Not in the list: U+FFFE/U+FFFF (xlsxwriter stores _xFFFF_, calamine leaves it undecoded) and the text
+# "_x005F_" (openpyxl decodes xlsxwriter's "_x005F_x005F_" to "_"); calamine gets the latter right.
 CONTROL_SKUS = ["bell\x07", "a\nb", "nul\x00", "cr\r"]
 
 
@@ -204,3 +206,20 @@ def test_lone_surrogates_do_not_crash(tmp_path: Path, writer: str) -> None:
         path = write_report_csv(tmp_path / "r.csv", rows)
         sku = path.read_text(encoding="utf-8-sig").splitlines()[1].split(";")[0]
     assert sku == "bad_xD800_x"
+
+
+def test_long_reports_stream_and_continue_on_more_sheets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Real files, with the limits scaled down so the test writes thousands of rows, not millions.
+    monkeypatch.setattr(report, "STREAMING_FROM_ROWS", 100)
+    monkeypatch.setattr(report, "EXCEL_MAX_ROWS", 1001)  # header + 1000 rows per sheet
+    skus = [f"S{index}" for index in range(2500)] + ["=1+2", "<r>x</r>", "bell\x07"]
+    path = write_report_xlsx(tmp_path / "long.xlsx", rows_for(skus), summary())
+    book = CalamineWorkbook.from_path(path)
+    assert book.sheet_names == ["SKUs", "Summary", "SKUs (2)", "SKUs (3)"]
+    parts = [book.get_sheet_by_name(name).to_python() for name in ("SKUs", "SKUs (2)", "SKUs (3)")]
+    assert [len(part) for part in parts] == [1001, 1001, 504]
+    assert all(part[0][0] == "SKU" for part in parts)
+    assert [row[0] for part in parts for row in part[1:]] == skus
+    with zipfile.ZipFile(path) as archive:
+        assert "xl/sharedStrings.xml" not in archive.namelist()  # streamed: inline strings
+    assert openpyxl.load_workbook(path)["SKUs (2)"].auto_filter.ref == "A1:F1001"
