@@ -28,7 +28,8 @@ def confirmed(monkeypatch):
 def _run_dialog(qtbot, window) -> RunDialog:
     dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.store_combo.count() > 0, timeout=10_000)  # stores come from GET v2/campaigns
+    # The stores come from GET v2/campaigns and the picked SKUs are counted, both off the GUI thread.
+    qtbot.waitUntil(lambda: dialog.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
     return dialog
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QTime, Signal
 from PySide6.QtGui import QCloseEvent
@@ -43,6 +44,13 @@ from ymdesk.ui.services import Services
 SETUP_PAGE, PROGRESS_PAGE, RESULTS_PAGE = range(3)
 
 
+@dataclass(frozen=True)
+class JobCreated:
+    """The first thing a run's worker reports: the journal id of the job it runs."""
+
+    job_id: int
+
+
 def operation_title(operation: Operation) -> str:
     return QCoreApplication.translate("Operation", operation.title)
 
@@ -65,6 +73,7 @@ def format_duration(seconds: float) -> str:
 class RunDialog(QDialog):
     campaigns_loaded = Signal()
     promos_loaded = Signal()
+    items_ready = Signal()  # the picked SKUs are counted; the preview is complete
     run_started = Signal(int)  # job id
     run_finished = Signal(object)  # the Finished event
     promo_checked = Signal(bool)  # True while Market is still processing
@@ -89,6 +98,9 @@ class RunDialog(QDialog):
         self._runner.failed.connect(self._on_run_failed)
         self._runner.finished.connect(self._on_run_thread_finished)
         self._fetcher = TaskController(self)  # stores, promos, the promo processing check
+        self._items_job = TaskController(self)
+        self._items_job.succeeded.connect(self._on_items)
+        self._items_job.failed.connect(lambda error: errors.show_error(self, error))
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_setup_page())
@@ -261,13 +273,35 @@ class RunDialog(QDialog):
     def update_preview(self, *_args) -> None:
         if self.catalog is None:
             return
-        if self._items is None and self.operation().takes_skus:
-            self._items = self.catalog.job_items(self.picked)  # independent of the operation: compute once
+        if self._items is None and not self._whole_operation():
+            self.plan = None
+            self.preview_label.setText(self.tr("Checking the picked SKUs…"))
+            self.start_button.setEnabled(False)
+            self._count_items()
+            return
         self.plan = plan_run(
             self.catalog, self.picked, self.operation(), self.target(), self.services.settings.batch_size, self._items
         )
         self.preview_label.setText(self.plan.describe())
         self.start_button.setEnabled(self.plan.can_start)
+
+    def _whole_operation(self) -> bool:
+        operation = self.operation()
+        return not operation.takes_skus or (
+            operation is Operation.DELETE_PROMO_OFFERS and self.leave_promo_check.isChecked()
+        )
+
+    def _count_items(self) -> None:
+        """The picked rows as job items (valid, invalid, without duplicates): seconds at 500k rows, so off the GUI."""
+        if self._items_job.is_running():
+            return
+        catalog, picked = self.catalog, self.picked
+        self._items_job.start(lambda cancel: catalog.job_items(picked), name="ymdesk-items")
+
+    def _on_items(self, items: list) -> None:
+        self._items = items
+        self.update_preview()
+        self.items_ready.emit()
 
     def target_name(self) -> str:
         """How the confirmation names the target: the store, the business, or the promo."""
@@ -286,18 +320,24 @@ class RunDialog(QDialog):
         if not confirm_run(self, self.plan, self.target_name(), self.campaign()):
             return
         self.services.settings.campaign_id = self.campaign().id
-        items = self.plan.items
-        job_id = self.services.journal.create_job(
-            self.plan.operation,
-            self.plan.target,
-            items,
-            api_url=self.services.api_url,
-            source_file=str(self.catalog.path),
-            sheet=self.catalog.sheet,
-            sku_column=self.catalog.sku_column,
-            batch_size=self.services.settings.batch_size,
-        )
-        self.start_job(job_id)
+        plan, catalog, journal = self.plan, self.catalog, self.services.journal
+        batch_size, api_url = self.services.settings.batch_size, self.services.api_url
+
+        def create(cancel: threading.Event) -> int:
+            # Recording 500k SKUs takes seconds: done on the worker, like the run itself.
+            return journal.create_job(
+                plan.operation,
+                plan.target,
+                plan.items,
+                api_url=api_url,
+                source_file=str(catalog.path),
+                sheet=catalog.sheet,
+                sku_column=catalog.sku_column,
+                batch_size=batch_size,
+            )
+
+        self._show_progress_page(plan.operation, plan.target, len(plan.items) or 1)
+        self._run(create)
 
     # ------------------------------------------------------------ progress page
 
@@ -333,25 +373,15 @@ class RunDialog(QDialog):
         return page
 
     def start_job(self, job_id: int) -> None:
-        """Run (or resume) a journal job on a worker thread."""
-        from ymdesk.core.ratelimit import DEFAULT_LIMITS
-        from ymdesk.core.runner import JobRunner
-
-        self.job_id = job_id
+        """Resume a journal job on a worker thread (a new run creates its job first, see confirm_and_start)."""
         journal = self.services.journal
         job = journal.job(job_id)
-        try:
-            client = self.services.client()
-        except KeyError:
-            QMessageBox.warning(self, self.tr("No API key"), self.tr("Connect to Market first (Market > Connect)."))
-            return
-        limits = DEFAULT_LIMITS[job.operation]
-        total = sum(journal.counts(job_id).values())
+        self._show_progress_page(job.operation, job.target, sum(journal.counts(job_id).values()))
+        self._run(lambda cancel: job_id)
+
+    def _show_progress_page(self, operation: Operation, target: Target, total: int) -> None:
         self.run_title.setText(
-            self.tr("Run #%1: %2 — %3")
-            .replace("%1", str(job_id))
-            .replace("%2", operation_title(job.operation))
-            .replace("%3", job.target.describe())
+            self.tr("%1 — %2").replace("%1", operation_title(operation)).replace("%2", target.describe())
         )
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(0)
@@ -361,21 +391,42 @@ class RunDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Cancel"))
         self.pages.setCurrentIndex(PROGRESS_PAGE)
+
+    def _run(self, job_for) -> None:
+        """Start the worker: `job_for(cancel)` gives the job id (creating the job if needed), then the runner runs."""
+        from ymdesk.core.ratelimit import DEFAULT_LIMITS
+        from ymdesk.core.runner import JobRunner
+
+        try:
+            client = self.services.client()
+        except KeyError:
+            QMessageBox.warning(self, self.tr("No API key"), self.tr("Connect to Market first (Market > Connect)."))
+            self.pages.setCurrentIndex(SETUP_PAGE)
+            return
+        journal = self.services.journal
         self._started_at = time.monotonic()
         self._append_log(self.tr("Started."))
 
         def run(cancel: threading.Event):
+            job_id = job_for(cancel)
+            yield JobCreated(job_id)
+            limits = DEFAULT_LIMITS[journal.job(job_id).operation]
             with client:
                 yield from JobRunner(client, journal, job_id, limits=limits, cancel=cancel).run()
 
         self._runner.start(run, name="ymdesk-run")
-        self.run_started.emit(job_id)
 
     def is_running(self) -> bool:
         return self._runner.is_running()
 
     def _on_event(self, event) -> None:
-        if isinstance(event, BatchStarted):
+        if isinstance(event, JobCreated):
+            self.job_id = event.job_id
+            self.run_title.setText(
+                self.tr("Run #%1: %2").replace("%1", str(event.job_id)).replace("%2", self.run_title.text())
+            )
+            self.run_started.emit(event.job_id)
+        elif isinstance(event, BatchStarted):
             self.wait_label.clear()
             self.batch_label.setText(
                 self.tr("Batch %1 of %2").replace("%1", str(event.batch)).replace("%2", str(event.batches))
@@ -529,6 +580,7 @@ class RunDialog(QDialog):
 
     def cancel_and_wait(self) -> None:
         self._runner.cancel_and_wait()
+        self._items_job.cancel_and_wait()
         self._fetcher.cancel_and_wait()
         self.results.stop_background()
 
@@ -548,6 +600,7 @@ class RunDialog(QDialog):
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
+        self._items_job.cancel_and_wait()
         self._fetcher.cancel_and_wait()
         self.results.stop_background()
         super().done(result)
