@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ymdesk.core import sheet_errors as errors
+from ymdesk.core.messages import UserError
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -245,7 +246,7 @@ def load_excel_grid(reader: fastexcel.ExcelReader, sheet: str, name: str) -> tup
         batch = loaded.to_arrow()
         infos = loaded.selected_columns
         visible = loaded.visible == "visible"
-    except errors.UserError:
+    except UserError:
         raise
     except BaseException as exc:
         raise _workbook_error(exc, name) from exc

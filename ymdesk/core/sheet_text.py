@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import charset_normalizer
 import numpy as np
@@ -27,6 +28,9 @@ import pyarrow.csv as pacsv
 
 from ymdesk.core import sheet_errors as errors
 from ymdesk.core.sheet_sources import Grid, Source, check_cancel, column_letter
+
+if TYPE_CHECKING:
+    from _csv import Reader as CsvReader
 
 DELIMITERS = (";", ",", "\t", "|")
 _SAMPLE_CHARS = 256 * 1024
@@ -103,8 +107,8 @@ class Dialect:
     delimiter: str
     quoted: bool  # whether '"' quotes fields; off for a plain one-column .txt list, where it is part of a SKU
 
-    def reader(self, lines: Iterable[str]) -> Iterator[list[str]]:
-        quoting = csv.QUOTE_MINIMAL if self.quoted else csv.QUOTE_NONE
+    def reader(self, lines: Iterable[str]) -> CsvReader:
+        quoting: Literal[0, 1, 2, 3] = csv.QUOTE_MINIMAL if self.quoted else csv.QUOTE_NONE
         return csv.reader(lines, delimiter=self.delimiter, quoting=quoting, strict=False)
 
 

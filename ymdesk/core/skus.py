@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -82,30 +83,30 @@ class SkuCheck:
 
     raw: pd.Series
     trimmed: pd.Series
-    problem: np.ndarray
-    group: np.ndarray
-    first: np.ndarray
+    problem: npt.NDArray[np.int8]
+    group: npt.NDArray[np.int64]
+    first: npt.NDArray[np.int64]
 
     def __len__(self) -> int:
         return len(self.problem)
 
     @property
-    def valid(self) -> np.ndarray:
-        return self.problem == Problem.OK
+    def valid(self) -> npt.NDArray[np.bool_]:
+        return np.equal(self.problem, int(Problem.OK))
 
     @property
-    def invalid(self) -> np.ndarray:
-        return self.problem != Problem.OK
+    def invalid(self) -> npt.NDArray[np.bool_]:
+        return np.not_equal(self.problem, int(Problem.OK))
 
     @property
-    def duplicate(self) -> np.ndarray:
+    def duplicate(self) -> npt.NDArray[np.bool_]:
         """Valid rows whose trimmed SKU already appeared in an earlier row."""
-        return self.valid & (self.first != np.arange(len(self.first)))
+        return np.logical_and(self.valid, np.not_equal(self.first, np.arange(len(self.first))))
 
     @property
-    def unique(self) -> np.ndarray:
+    def unique(self) -> npt.NDArray[np.bool_]:
         """The first row of each distinct valid trimmed SKU."""
-        return self.valid & (self.first == np.arange(len(self.first)))
+        return np.logical_and(self.valid, np.equal(self.first, np.arange(len(self.first))))
 
     @property
     def counts(self) -> dict[str, int]:
