@@ -279,6 +279,10 @@ class JobRunner:
                 if faults >= self.retry.attempts:
                     raise
                 wait = self.retry.backoff(faults, self._rng)
+                if isinstance(error, TransportError) and error.timed_out:
+                    # Market may still be working on the request we gave up on: give it one more read
+                    # timeout before sending another, so we never have two in flight for one store.
+                    wait = max(wait, self.client.timeout[1])
                 yield from self._wait(
                     WaitKind.RETRY,
                     wait,
