@@ -20,6 +20,19 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def app_threading():
+    """As ymdesk.app.create_application does: a short GIL switch interval for a fluid GUI thread."""
+    import sys
+
+    from ymdesk.app import tune_threads
+
+    previous = sys.getswitchinterval()
+    tune_threads()
+    yield
+    sys.setswitchinterval(previous)
+
+
 @pytest.fixture
 def app_settings(tmp_path):
     from ymdesk.ui.settings import AppSettings

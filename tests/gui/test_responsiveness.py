@@ -1,0 +1,81 @@
+"""The GUI thread never stalls for more than 100 ms while a 500k-row file loads, while it is filtered,
+or during a run. A 10 ms timer on the GUI thread measures the longest gap between its ticks."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from ymdesk.core.events import JobStatus
+from ymdesk.core.model import Operation
+from ymdesk.ui import run_dialog as run_dialog_module
+from ymdesk.ui.run_dialog import RunDialog
+from ymdesk.ui.stall_probe import StallProbe
+
+ROWS = int(os.environ.get("YMDESK_PROBE_ROWS", "500000"))
+RUN_SKUS = int(os.environ.get("YMDESK_PROBE_RUN_SKUS", "20000"))
+MAX_STALL_MS = 100
+#: When other processes keep every core busy, the OS alone can hold our GUI thread off the CPU for
+#: longer than 100 ms; the bound is then relaxed (and the test says so) instead of failing on noise.
+BUSY_MACHINE_STALL_MS = 300
+
+
+def stall_limit() -> float:
+    busy = os.getloadavg()[0] > (os.cpu_count() or 1)
+    if busy:
+        print(f"\nthe machine is busy (load {os.getloadavg()[0]:.1f}): allowing {BUSY_MACHINE_STALL_MS} ms stalls")
+    return BUSY_MACHINE_STALL_MS if busy else MAX_STALL_MS
+
+
+@pytest.fixture(scope="module")
+def big_csv(tmp_path_factory):
+    from tests_gui_support import write_big_catalog
+
+    return write_big_catalog(tmp_path_factory.mktemp("big") / "big.csv", ROWS)
+
+
+def _report(name: str, probe: StallProbe) -> None:
+    print(f"\nGUI stall while {name}: {probe.stall_ms:.0f} ms longest ({probe.ticks} ticks)")
+
+
+def test_gui_stays_responsive_loading_filtering_and_running(qtbot, main_window, big_csv, monkeypatch):
+    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
+
+    window = main_window
+    probe = StallProbe(parent=window)
+
+    probe.start()
+    with qtbot.waitSignal(window.catalog_loaded, timeout=180_000):
+        window.open_file(big_csv)
+    probe.stop()
+    _report(f"loading {ROWS:,} rows", probe)
+    assert window.counts()["rows"] == ROWS
+    assert probe.stall_ms < stall_limit()
+
+    probe.start()
+    with qtbot.waitSignal(window.filter_applied, timeout=60_000):
+        window.filter_edit.setText("книги")
+    probe.stop()
+    _report("filtering all columns", probe)
+    assert window.counts()["shown"] == ROWS // 3 + (1 if ROWS % 3 else 0)
+    assert probe.stall_ms < stall_limit()
+
+    monkeypatch.setattr(run_dialog_module, "confirm_run", lambda *args: True)
+    window.model.set_picked(np.arange(RUN_SKUS), True)
+    probe.start()
+    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.store_combo.count() > 0 and dialog.plan is not None, timeout=60_000)
+    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_OFFERS))
+    for index in range(dialog.store_combo.count()):
+        if dialog.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
+            dialog.store_combo.setCurrentIndex(index)
+    with qtbot.waitSignal(dialog.run_finished, timeout=300_000) as finished:
+        dialog.start_button.click()
+    qtbot.waitUntil(lambda: dialog.results.model.rowCount() == RUN_SKUS, timeout=60_000)
+    probe.stop()
+    _report(f"a run of {RUN_SKUS:,} SKUs", probe)
+    assert finished.args[0].status is JobStatus.DONE
+    assert probe.stall_ms < stall_limit()
