@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from ymdesk.core.model import Operation
@@ -35,35 +36,42 @@ class TypedConfirmDialog(QDialog):
 
 
 def confirmation_text(dialog: QWidget, plan: RunPlan, target_name: str) -> str:
-    tr = dialog.tr
     if plan.operation is Operation.REMOVE_PRICES:
-        return tr("Remove ALL prices set through the API in the store “%1”? This cannot be undone.").replace(
-            "%1", target_name
-        )
+        return QCoreApplication.translate(
+            "Confirm", "Remove ALL prices set through the API in the store “%1”? This cannot be undone."
+        ).replace("%1", target_name)
     if plan.whole:
-        return tr("Leave the promo “%1” entirely, with all products? This cannot be undone.").replace("%1", target_name)
+        return QCoreApplication.translate(
+            "Confirm", "Leave the promo “%1” entirely, with all products? This cannot be undone."
+        ).replace("%1", target_name)
     texts = {
-        Operation.DELETE_OFFERS: tr("Delete %1 products from the store “%2”? This cannot be undone."),
-        Operation.DELETE_FROM_CATALOG: tr(
-            "Delete %1 products from the catalog of the business “%2”, from all its stores? This cannot be undone."
+        Operation.DELETE_OFFERS: QCoreApplication.translate(
+            "Confirm", "Delete %1 products from the store “%2”? This cannot be undone."
         ),
-        Operation.DELETE_PROMO_OFFERS: tr("Remove %1 products from the promo “%2”?"),
+        Operation.DELETE_FROM_CATALOG: QCoreApplication.translate(
+            "Confirm",
+            "Delete %1 products from the catalog of the business “%2”, from all its stores? This cannot be undone.",
+        ),
+        Operation.DELETE_PROMO_OFFERS: QCoreApplication.translate("Confirm", "Remove %1 products from the promo “%2”?"),
     }
     return texts[plan.operation].replace("%1", f"{plan.valid:,}").replace("%2", target_name)
 
 
 def confirm_run(dialog: QWidget, plan: RunPlan, target_name: str, campaign) -> bool:
     """Ask before sending. Large runs, leaving a promo and removing all prices must be typed."""
-    tr = dialog.tr
     text = confirmation_text(dialog, plan, target_name)
     if not plan.needs_typed_confirmation:
-        answer = QMessageBox.question(dialog, tr("Confirm the run"), text)
+        answer = QMessageBox.question(dialog, QCoreApplication.translate("Confirm", "Confirm the run"), text)
         return answer == QMessageBox.StandardButton.Yes
     if plan.whole:
         expected = str(campaign.id) if plan.operation is Operation.REMOVE_PRICES else str(plan.target.promo_id)
-        prompt = tr("To confirm, type the ID: %1").replace("%1", expected)
+        prompt = QCoreApplication.translate("Confirm", "To confirm, type the ID: %1").replace("%1", expected)
     else:
         expected = str(plan.valid)
-        prompt = tr("To confirm, type the number of products: %1").replace("%1", f"{plan.valid:,}")
-    typed = TypedConfirmDialog(dialog, tr("Confirm the run"), f"{text}\n\n{prompt}", expected)
+        prompt = QCoreApplication.translate("Confirm", "To confirm, type the number of products: %1").replace(
+            "%1", f"{plan.valid:,}"
+        )
+    typed = TypedConfirmDialog(
+        dialog, QCoreApplication.translate("Confirm", "Confirm the run"), f"{text}\n\n{prompt}", expected
+    )
     return typed.exec() == QDialog.DialogCode.Accepted

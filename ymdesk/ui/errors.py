@@ -22,11 +22,6 @@ from ymdesk.core.messages import UserError
 from ymdesk.i18n import render
 
 log = logging.getLogger(__name__)
-CONTEXT = "Errors"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def describe(error: BaseException) -> tuple[str, str, str]:
@@ -36,50 +31,69 @@ def describe(error: BaseException) -> tuple[str, str, str]:
     what = render(error.message) if isinstance(error, UserError) else str(error)
     if isinstance(error, api.AuthError) and error.http_status == 401:
         return (
-            _t("The API key was not accepted"),
+            QCoreApplication.translate("Errors", "The API key was not accepted"),
             what,
-            _t(
+            QCoreApplication.translate(
+                "Errors",
                 "Open Market > Connect, paste the key again or create a new one in the seller cabinet "
-                "(Settings > API and modules)."
+                "(Settings > API and modules).",
             ),
         )
     if isinstance(error, api.AuthError):
         return (
-            _t("The API key lacks access"),
+            QCoreApplication.translate("Errors", "The API key lacks access"),
             what,
-            _t(
+            QCoreApplication.translate(
+                "Errors",
                 "In the seller cabinet, give the key access to this store and the needed permission "
-                "(for example, managing products and prices), then try again."
+                "(for example, managing products and prices), then try again.",
             ),
         )
     if isinstance(error, api.RateLimitError):
         return (
-            _t("Market's request limit was reached"),
+            QCoreApplication.translate("Errors", "Market's request limit was reached"),
             what,
-            _t("Wait a few minutes and run again; ymdesk continues where it stopped."),
+            QCoreApplication.translate(
+                "Errors", "Wait a few minutes and run again; ymdesk continues where it stopped."
+            ),
         )
     if isinstance(error, api.LockedError):
-        return _t("The store is busy on Market's side"), what, _t("Try again in a few minutes.")
+        return (
+            QCoreApplication.translate("Errors", "The store is busy on Market's side"),
+            what,
+            QCoreApplication.translate("Errors", "Try again in a few minutes."),
+        )
     if isinstance(error, api.NotFoundError):
         return (
-            _t("The store or promo was not found"),
+            QCoreApplication.translate("Errors", "The store or promo was not found"),
             what,
-            _t(
+            QCoreApplication.translate(
+                "Errors",
                 "The store may be disconnected from the API or the promo may be over; "
-                "refresh the list in Market > Connect."
+                "refresh the list in Market > Connect.",
             ),
         )
     if isinstance(error, api.TransportError):
         return (
-            _t("No connection to Market"),
+            QCoreApplication.translate("Errors", "No connection to Market"),
             what,
-            _t("Check the internet connection (and the proxy, if your office uses one), then try again."),
+            QCoreApplication.translate(
+                "Errors", "Check the internet connection (and the proxy, if your office uses one), then try again."
+            ),
         )
     if isinstance(error, api.ApiError):
-        return _t("Market refused the request"), what, _t("Check the store and the file, then try again.")
+        return (
+            QCoreApplication.translate("Errors", "Market refused the request"),
+            what,
+            QCoreApplication.translate("Errors", "Check the store and the file, then try again."),
+        )
     if isinstance(error, UserError):
-        return _t("Cannot continue"), what, ""
-    return _t("Something went wrong"), what, _t("Try again; if it keeps happening, send the log file to support.")
+        return QCoreApplication.translate("Errors", "Cannot continue"), what, ""
+    return (
+        QCoreApplication.translate("Errors", "Something went wrong"),
+        what,
+        QCoreApplication.translate("Errors", "Try again; if it keeps happening, send the log file to support."),
+    )
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
@@ -119,15 +133,15 @@ def install_excepthook() -> None:
             return
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            _t("Something went wrong"),
-            _t("ymdesk met an unexpected error: {error}").format(error=error),
+            QCoreApplication.translate("Errors", "Something went wrong"),
+            QCoreApplication.translate("Errors", "ymdesk met an unexpected error: {error}").format(error=error),
             QMessageBox.StandardButton.Ok,
             QApplication.activeWindow(),
         )
         box.setInformativeText(
-            _t("Runs are recorded in the journal, so nothing is lost. The details for support are in {path}.").format(
-                path=log_file()
-            )
+            QCoreApplication.translate(
+                "Errors", "Runs are recorded in the journal, so nothing is lost. The details for support are in {path}."
+            ).format(path=log_file())
         )
         box.setDetailedText(text)
         present(box)

@@ -44,25 +44,32 @@ class RunPlan:
         return self.whole or self.valid > LARGE_RUN
 
     def describe(self) -> str:
-        def t(text: str) -> str:
-            return QCoreApplication.translate("RunPlan", text)
-
         if self.target is None:
-            return t("Choose the store (and the promo, for promo operations) to see what will be sent.")
+            return QCoreApplication.translate(
+                "RunPlan", "Choose the store (and the promo, for promo operations) to see what will be sent."
+            )
         if self.operation is Operation.REMOVE_PRICES:
-            return t("All prices set through the API will be removed in the whole store, in one request.")
+            return QCoreApplication.translate(
+                "RunPlan", "All prices set through the API will be removed in the whole store, in one request."
+            )
         if self.whole:
-            return t("The store leaves the promo entirely: all its products, in one request.")
+            return QCoreApplication.translate(
+                "RunPlan", "The store leaves the promo entirely: all its products, in one request."
+            )
         lines = [
-            t("Picked rows: %1").replace("%1", f"{self.picked:,}"),
-            t("Valid SKUs to send: %1").replace("%1", f"{self.valid:,}"),
-            t("Invalid (not sent, listed in the report): %1").replace("%1", f"{self.invalid:,}"),
-            t("Duplicates (sent once): %1").replace("%1", f"{self.duplicates:,}"),
-            t("Batches: %1").replace("%1", f"{self.batches:,}"),
-            t("Estimated time: about %1").replace("%1", _duration(self.seconds)),
+            QCoreApplication.translate("RunPlan", "Picked rows: %1").replace("%1", f"{self.picked:,}"),
+            QCoreApplication.translate("RunPlan", "Valid SKUs to send: %1").replace("%1", f"{self.valid:,}"),
+            QCoreApplication.translate("RunPlan", "Invalid (not sent, listed in the report): %1").replace(
+                "%1", f"{self.invalid:,}"
+            ),
+            QCoreApplication.translate("RunPlan", "Duplicates (sent once): %1").replace("%1", f"{self.duplicates:,}"),
+            QCoreApplication.translate("RunPlan", "Batches: %1").replace("%1", f"{self.batches:,}"),
+            QCoreApplication.translate("RunPlan", "Estimated time: about %1").replace("%1", _duration(self.seconds)),
         ]
         if not self.valid:
-            lines.append(t("There is nothing valid to send: pick rows with valid SKUs."))
+            lines.append(
+                QCoreApplication.translate("RunPlan", "There is nothing valid to send: pick rows with valid SKUs.")
+            )
         return "\n".join(lines)
 
 
