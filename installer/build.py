@@ -312,7 +312,9 @@ def nsis(bundle: Path, out: Path, version: str) -> Path:
     setup = out / (f"ymdesk-{version}-setup.exe" if target == "windows" else "ymdesk-setup-compile-check.exe")
     log(f"compiling installer/windows/ymdesk.nsi ({target}) -> {setup.name}")
     # Defines are passed before the script, as makensis reads them in order.
-    flags = [f"-DVERSION={version}", f"-DSOURCE_DIR={bundle}", f"-DOUTFILE={setup}", f"-DICON={icons['ico']}"]
+    quad = ".".join(([p for p in version.split(".") if p.isdigit()] + ["0"] * 4)[:4])  # VIProductVersion: a.b.c.d
+    flags = [f"-DVERSION={version}", f"-DVERSION_QUAD={quad}", f"-DSOURCE_DIR={bundle}", f"-DOUTFILE={setup}"]
+    flags.append(f"-DICON={icons['ico']}")
     if target == "compile-check":
         flags.append("-DCOMPILE_CHECK")  # store, not compress: the payload is the Linux bundle, never installed
     run([makensis, "-V2", "-WX", *flags, HERE / "windows" / "ymdesk.nsi"], timeout=600)
@@ -344,6 +346,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.nsis:
                 setup = nsis(bundle, out, version)
                 log(f"NSIS: {setup} ({setup.stat().st_size / 2**20:.0f} MiB)")
+                if sys.platform != "win32":
+                    setup.unlink()  # a Linux payload in a Windows installer: proof that it compiles, nothing more
     except BuildError as error:
         print(f"[build] FAILED: {error}", file=sys.stderr, flush=True)
         return 1
