@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 HEADER_SCAN_ROWS = 30
+_MAX_HEADER_CHARS = 60  # longer cells are prose or data, never a header: skip normalising them
 
 _IGNORED = re.compile(r"[\s_\-.:*\"'«»“”()]+")
 
@@ -54,6 +55,8 @@ _HEADER_WORDS = frozenset(
 
 def sku_rank(header: str) -> int | None:
     """How clearly `header` names the shop's own SKU column (0 clearest), or None when it does not."""
+    if len(header) > _MAX_HEADER_CHARS:
+        return None
     key = normalize(header)
     if not key or any(fragment in key for fragment in _NOT_SKU_FRAGMENTS):
         return None
@@ -87,7 +90,11 @@ class Layout:
 
 
 def _known_headers(row: list[str], except_index: int) -> int:
-    return sum(1 for index, cell in enumerate(row) if index != except_index and normalize(cell) in _HEADER_WORDS)
+    return sum(
+        1
+        for index, cell in enumerate(row)
+        if index != except_index and len(cell) <= _MAX_HEADER_CHARS and normalize(cell) in _HEADER_WORDS
+    )
 
 
 def find_layout(head: list[list[str]], sku_column: str | None = None) -> Layout | None:
