@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from ymdesk.core.messages import QT_TRANSLATE_NOOP
 
 #: The API accepts at most this many offer ids in one request (maxItems in the spec).
 MAX_BATCH = 500
+
+
+T = TypeVar("T")
+
+
+def batches_of(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """Consecutive slices of at most `size` (capped at MAX_BATCH): every item exactly once, in order."""
+    size = max(1, min(size, MAX_BATCH))
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 class Operation(StrEnum):

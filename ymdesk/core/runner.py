@@ -35,7 +35,7 @@ from ymdesk.core.market_api import (
     TransportError,
 )
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
-from ymdesk.core.model import MAX_BATCH, Operation, Outcome
+from ymdesk.core.model import Operation, Outcome, batches_of
 from ymdesk.core.ratelimit import DEFAULT_LIMITS, Pacer, RateLimits, RetryPolicy, until_wait
 
 log = logging.getLogger(__name__)
@@ -131,8 +131,7 @@ class JobRunner:
         self._open = {item.seq: item for item in to_send}
         # SKUs cancelled by an earlier run are being sent again: count them as pending for now.
         self._counts[Outcome.PENDING] += self._counts.pop(Outcome.CANCELLED, 0)
-        size = max(1, min(self.job.batch_size, MAX_BATCH))
-        batches = [to_send[i : i + size] for i in range(0, len(to_send), size)]
+        batches = batches_of(to_send, self.job.batch_size)
         total = sum(self._counts.values())
         if batches:
             yield LogLine(
@@ -181,9 +180,9 @@ class JobRunner:
 
     # ------------------------------------------------------------ one batch, bisected on 400
 
-    def _send_batch(self, batch: list[_Item]) -> Generator[Event, None, None]:
+    def _send_batch(self, batch: Sequence[_Item]) -> Generator[Event, None, None]:
         send = self._sender()
-        parts: deque[list[_Item]] = deque([batch])
+        parts: deque[list[_Item]] = deque([list(batch)])
         while parts:
             part = parts.popleft()
             try:
