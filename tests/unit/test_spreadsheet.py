@@ -324,3 +324,13 @@ def test_cancel_before_reading(tmp_path: Path) -> None:
         read_catalog(path, cancel=cancel)
     assert isinstance(caught.value, UserError)
     assert "c.xlsx" in str(caught.value)
+
+
+def test_workbooks_with_the_wrong_extension_are_read_by_content(tmp_path: Path) -> None:
+    old = tmp_path / "old-format.xlsx"
+    old.write_bytes(xls_bytes("Лист1", [["Артикул"], ["X-1"]]))
+    assert read_catalog(old).valid_skus() == ["X-1"]
+    new = write_xlsx(tmp_path / "new-format.xls", {"S": [["SKU"], ["N-1"]]})
+    assert read_catalog(new).valid_skus() == ["N-1"]
+    ods = write_ods(tmp_path / "libre.xlsx", [["SKU"], ["L-1"]])
+    assert read_catalog(ods).valid_skus() == ["L-1"]

@@ -101,7 +101,7 @@ def open_source(path: Path) -> Source:
         return _open_zip(path, name)
     _refuse_non_spreadsheet(head, name)
     if head.startswith(_CFB_MAGIC):
-        return Source(name, "excel", path, None, ".xls")
+        return _workbook_source(path, name, {".xls"})
     if suffix in EXCEL_SUFFIXES - {".xls"}:
         # Not a zip, yet named like an OOXML/ODS workbook: a text export renamed, or garbage.
         if _looks_like_text(head):
@@ -110,6 +110,18 @@ def open_source(path: Path) -> Source:
     if _looks_like_text(head):
         return Source(name, "text", path, None, suffix)
     raise errors.fail(errors.NOT_SPREADSHEET, name=name)
+
+
+def _workbook_source(path: Path, name: str, fitting_suffixes: set[str]) -> Source:
+    """Read from the path when its name fits the content; else from bytes, which the reader sniffs
+    (an .xls saved as "catalog.xlsx" opens like any other .xls)."""
+    suffix = path.suffix.lower()
+    if suffix in fitting_suffixes:
+        return Source(name, "excel", path, None, suffix)
+    try:
+        return Source(name, "excel", None, path.read_bytes(), suffix)
+    except OSError as exc:
+        raise errors.fail(errors.NOT_FOUND, name=name) from exc
 
 
 def _refuse_non_spreadsheet(head: bytes, name: str) -> None:
@@ -144,8 +156,10 @@ def _open_zip(path: Path, name: str) -> Source:
             members = archive.infolist()
             names = {info.filename for info in members}
             _refuse_bomb(members, name)
-            if "[Content_Types].xml" in names or "mimetype" in names or "content.xml" in names:
-                return Source(name, "excel", path, None, path.suffix.lower() or ".xlsx")
+            if "[Content_Types].xml" in names:
+                return _workbook_source(path, name, {".xlsx", ".xlsm", ".xlsb"})
+            if "mimetype" in names or "content.xml" in names:
+                return _workbook_source(path, name, {".ods"})
             return _unzip_spreadsheet(archive, members, name)
     except zipfile.BadZipFile as exc:
         raise errors.fail(errors.DAMAGED, name=name) from exc
