@@ -25,22 +25,27 @@ class TaskController(QObject):
         self._thread: QThread | None = None
         self._worker: Worker | None = None
         self._cancel = threading.Event()
+        self._reported = False  # the current task's result or error has been relayed
 
     def start(self, task: Task, name: str = "ymdesk-task") -> None:
+        if self._thread is not None and self._reported:
+            # The last task has reported its result and its thread is only winding down: join it now.
+            self._on_thread_finished(self._thread)
         if self.is_running():
             raise RuntimeError("this controller is already running a task")
         self._cancel = threading.Event()
+        self._reported = False
         thread = QThread()
         thread.setObjectName(name)
         worker = Worker(task, self._cancel)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)  # the bound slot, so the work runs in the thread
         worker.event.connect(self.event)
-        worker.succeeded.connect(self.succeeded)
-        worker.failed.connect(self.failed)
+        worker.succeeded.connect(self._relay_succeeded)
+        worker.failed.connect(self._relay_failed)
         # Direct: quit() is thread-safe, and a queued call would never run while cancel_and_wait blocks the GUI.
         worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.finished.connect(self._on_thread_finished)
+        thread.finished.connect(self._on_thread_stopped)  # a bound method: runs queued, in the GUI thread
         self._thread, self._worker = thread, worker
         thread.start()
 
@@ -62,13 +67,28 @@ class TaskController(QObject):
             return True
         stopped = thread.wait(timeout_ms)
         if stopped:
-            self._on_thread_finished()
+            self._on_thread_finished(thread)
         return stopped
 
-    def _on_thread_finished(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return  # already handled by cancel_and_wait
+    def _relay_succeeded(self, result: object) -> None:
+        if self.sender() is not self._worker:
+            return  # a task abandoned by cancel_and_wait; its caller no longer wants the result
+        self._reported = True
+        self.succeeded.emit(result)
+
+    def _relay_failed(self, error: object) -> None:
+        if self.sender() is not self._worker:
+            return
+        self._reported = True
+        self.failed.emit(error)
+
+    def _on_thread_stopped(self) -> None:
+        self._on_thread_finished(self.sender())
+
+    def _on_thread_finished(self, thread: QThread) -> None:
+        if thread is not self._thread:
+            return  # already joined by cancel_and_wait or start
+        self._thread = None
         thread.wait()
         self._worker = None
         thread.deleteLater()

@@ -18,7 +18,7 @@ from ymdesk.core.events import JobStatus
 from ymdesk.core.messages import QT_TRANSLATE_NOOP
 from ymdesk.ui.resources import icon
 from ymdesk.ui.results_view import ResultsView, outcome_title
-from ymdesk.ui.run_dialog import RunDialog, operation_title
+from ymdesk.ui.run_dialog import RunDialog, describe_target, operation_title
 from ymdesk.ui.services import Services
 from ymdesk.ui.widgets import ReadOnlyTable
 
@@ -89,7 +89,7 @@ class HistoryDialog(QDialog):
                 str(job.id),
                 (job.started_at or job.created_at or "").replace("T", " ")[:19],
                 operation_title(job.operation),
-                job.target.describe(),
+                describe_target(job.target, self.services.campaigns),
                 job.source_file or "",
                 status_title(job.status),
                 outcomes,

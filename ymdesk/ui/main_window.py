@@ -110,6 +110,19 @@ class MainWindow(QMainWindow):
         self.history_action = self._action(self.tr("&History…"), self.open_history, "history", "Ctrl+H")
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings, "settings")
         self.about_action = self._action(self.tr("&About ymdesk"), self.show_about)
+        toolbar_texts = {
+            self.open_action: self.tr("Open"),
+            self.pick_all_action: self.tr("Pick shown"),
+            self.pick_none_action: self.tr("Pick none"),
+            self.invert_action: self.tr("Invert"),
+            self.paste_action: self.tr("Paste SKUs"),
+            self.connect_action: self.tr("Connect"),
+            self.run_action: self.tr("Run"),
+            self.history_action: self.tr("History"),
+        }
+        for action, short in toolbar_texts.items():
+            action.setIconText(short)  # the toolbar's label; menus keep the full text
+            action.setToolTip(action.text().replace("&", "").rstrip("…"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -176,6 +189,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
         self.filter_edit.textChanged.connect(self._schedule_filter)
         self.filter_column_combo = QComboBox(objectName="filterColumnCombo")
+        self.filter_column_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter_column_combo.currentIndexChanged.connect(self._schedule_filter)
         self.regex_check = QCheckBox(self.tr("Regular expression"), objectName="regexCheck")
         self.regex_check.toggled.connect(self._schedule_filter)
@@ -188,7 +202,7 @@ class MainWindow(QMainWindow):
         self.picked_only_action.toggled.connect(lambda _checked: self.apply_filter())
         self.invalid_only_action.toggled.connect(lambda _checked: self.apply_filter())
         filter_row.addWidget(self.filter_edit, 1)
-        filter_row.addWidget(QLabel(self.tr("in")))
+        filter_row.addWidget(QLabel(self.tr("Where:")))
         filter_row.addWidget(self.filter_column_combo)
         filter_row.addWidget(self.regex_check)
         filter_row.addWidget(picked_only)
@@ -226,9 +240,8 @@ class MainWindow(QMainWindow):
             status.addWidget(widget)
         status.addPermanentWidget(self.counts_label)
         if self.services.demo:
-            self.demo_label.setText(
-                self.tr("DEMO: simulator at %1, no real store is touched").replace("%1", self.services.demo.api_url)
-            )
+            self.demo_label.setText(self.tr("DEMO · simulator %1").replace("%1", self.services.demo.api_url))
+            self.demo_label.setToolTip(self.tr("Demo mode: the built-in Market simulator; no real store is touched."))
             status.addPermanentWidget(self.demo_label)
 
     # ------------------------------------------------------------ opening
@@ -312,7 +325,7 @@ class MainWindow(QMainWindow):
         self.sku_combo.setCurrentText(catalog.sku_column)
         self.filter_column_combo.blockSignals(True)
         self.filter_column_combo.clear()
-        self.filter_column_combo.addItem(self.tr("all columns"), None)
+        self.filter_column_combo.addItem(self.tr("In all columns"), None)
         for name in catalog.columns:
             self.filter_column_combo.addItem(name, name)
         self.filter_column_combo.blockSignals(False)

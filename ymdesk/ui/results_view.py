@@ -58,7 +58,7 @@ class ResultsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list = []
         self._visible: list[int] = []
-        self._headers = [self.tr("Row"), self.tr("SKU"), self.tr("Outcome"), self.tr("Reason"), self.tr("API code")]
+        self._headers = [self.tr("Row"), self.tr("SKU"), self.tr("Outcome"), self.tr("API code"), self.tr("Reason")]
 
     def set_items(self, items: list) -> None:
         self.beginResetModel()
@@ -107,8 +107,8 @@ class ResultsTableModel(QAbstractTableModel):
         if column == 2:
             return outcome_title(item.outcome)
         if column == 3:
-            return render(item.reason) if item.reason is not None else ""
-        return item.api_code or (str(item.http_status) if item.http_status else "")
+            return item.api_code or (str(item.http_status) if item.http_status else "")
+        return render(item.reason) if item.reason is not None else ""
 
 
 class ResultsView(QWidget):
@@ -149,10 +149,8 @@ class ResultsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(1, 200)
-        self.table.setColumnWidth(2, 120)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the reason
         self.export_xlsx_button = QPushButton(icon("export"), self.tr("Export report (XLSX)…"), objectName="exportXlsx")
         self.export_xlsx_button.clicked.connect(lambda: self.choose_export("xlsx"))
         self.export_csv_button = QPushButton(icon("report"), self.tr("Export report (CSV)…"), objectName="exportCsv")
@@ -189,6 +187,8 @@ class ResultsView(QWidget):
     def _on_items(self, items: list) -> None:
         self.model.set_items(items)
         self._apply_filter()
+        for column, width in enumerate((70, 220, 120, 110)):  # row, SKU, outcome, API code; the reason stretches
+            self.table.setColumnWidth(column, width)
         self.items_loaded.emit(len(items))
 
     def _apply_filter(self, *_args) -> None:

@@ -70,6 +70,30 @@ def format_duration(seconds: float) -> str:
     return QCoreApplication.translate("RunDialog", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
 
 
+def describe_target(target: Target, campaigns: list) -> str:
+    """The target in words, with the store and business names when the store list knows them."""
+
+    def t(text: str, value: str) -> str:
+        return text.replace("%1", value)
+
+    stores = {c.id: c.domain for c in campaigns}
+    businesses = {c.business_id: c.business_name for c in campaigns}
+    parts = []
+    if target.campaign_id is not None:
+        name = stores.get(target.campaign_id, "")
+        label = f"«{name}» ({target.campaign_id})" if name else str(target.campaign_id)
+        parts.append(t(QCoreApplication.translate("RunDialog", "store %1"), label))
+    elif target.business_id is not None:
+        name = businesses.get(target.business_id, "")
+        label = f"«{name}» ({target.business_id})" if name else str(target.business_id)
+        parts.append(t(QCoreApplication.translate("RunDialog", "business %1"), label))
+    if target.promo_id is not None:
+        parts.append(t(QCoreApplication.translate("RunDialog", "promo %1"), target.promo_id))
+    if target.all_offers:
+        parts.append(QCoreApplication.translate("RunDialog", "all products"))
+    return ", ".join(parts)
+
+
 class RunDialog(QDialog):
     campaigns_loaded = Signal()
     promos_loaded = Signal()
@@ -89,6 +113,7 @@ class RunDialog(QDialog):
         self._started_at = 0.0
         self._promos: list = []
         self._items: list | None = None
+        self._last_progress: Progress | None = None
         self.setObjectName("runDialog")
         self.setWindowTitle(self.tr("Run an operation"))
         self.setWindowIcon(icon("run"))
@@ -381,8 +406,11 @@ class RunDialog(QDialog):
 
     def _show_progress_page(self, operation: Operation, target: Target, total: int) -> None:
         self.run_title.setText(
-            self.tr("%1 — %2").replace("%1", operation_title(operation)).replace("%2", target.describe())
+            self.tr("%1 — %2")
+            .replace("%1", operation_title(operation))
+            .replace("%2", describe_target(target, self.services.campaigns))
         )
+        self._last_progress = None
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(0)
         self.batch_label.setText(self.tr("Starting…"))
@@ -428,9 +456,10 @@ class RunDialog(QDialog):
             self.run_started.emit(event.job_id)
         elif isinstance(event, BatchStarted):
             self.wait_label.clear()
-            self.batch_label.setText(
-                self.tr("Batch %1 of %2").replace("%1", str(event.batch)).replace("%2", str(event.batches))
-            )
+            text = self.tr("Batch %1 of %2").replace("%1", str(event.batch)).replace("%2", str(event.batches))
+            self.batch_label.setText(text)
+            if event.size:
+                self._append_log(self.tr("%1: sending %2 SKUs…").replace("%1", text).replace("%2", str(event.size)))
         elif isinstance(event, Progress):
             self.wait_label.clear()
             self.progress_bar.setRange(0, max(1, event.total))
@@ -438,13 +467,17 @@ class RunDialog(QDialog):
             self._update_eta(event)
         elif isinstance(event, Waiting):
             self.wait_label.setText(self._wait_text(event))
+            if self._last_progress is not None:
+                self._update_eta(self._last_progress, event.seconds_left)
         elif isinstance(event, LogLine):
             self._append_log(render(event.message), event.level)
         elif isinstance(event, Finished):
             self._on_finished(event)
 
-    def _update_eta(self, event: Progress) -> None:
-        elapsed = time.monotonic() - self._started_at
+    def _update_eta(self, event: Progress, waiting: float = 0.0) -> None:
+        """Pace so far (a wait in progress counts as spent) times what is left."""
+        self._last_progress = event
+        elapsed = time.monotonic() - self._started_at + waiting
         if event.done and event.done < event.total:
             left = elapsed / event.done * (event.total - event.done)
             self.eta_label.setText(self.tr("About %1 left").replace("%1", format_duration(left)))

@@ -1,0 +1,119 @@
+"""Take the README screenshots from real windows: run under Xvfb at 1280x800.
+
+    xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/take_screenshots.py [ru|en]
+
+Demo mode: the built-in simulator on 127.0.0.1 (slowed to a small rate limit so a run is caught
+mid-way with its countdown) and the bundled sample catalog. Writes main-window, run-progress and
+run-results PNGs (suffixed with the language) next to this script.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+
+def main() -> int:
+    language = sys.argv[1] if len(sys.argv) > 1 else "ru"
+    os.environ["YMDESK_HOME"] = tempfile.mkdtemp(prefix="ymdesk-shots-")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QGuiApplication
+
+    from ymdesk.app import build_services, create_application
+    from ymdesk.core.events import Waiting
+    from ymdesk.core.model import Operation
+    from ymdesk.core.secrets import MemoryTokenStore
+    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_FBS_CAMPAIGN_ID, MarketSimulator, build_demo_state
+    from ymdesk.core.simulator import sample_catalog_path
+    from ymdesk.core.simulator.limits import Limits
+    from ymdesk.i18n import install_translator
+    from ymdesk.ui import run_dialog as run_dialog_module
+    from ymdesk.ui.main_window import MainWindow
+    from ymdesk.ui.services import DemoSession
+    from ymdesk.ui.settings import AppSettings
+
+    app = create_application(sys.argv[:1])
+    install_translator(language)
+    screen = QGuiApplication.primaryScreen().geometry()
+
+    def wait_for(signal, timeout_ms: int = 60_000) -> None:
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+
+    def settle(ms: int = 400) -> None:
+        end = time.monotonic() + ms / 1000
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def shoot(name: str) -> None:
+        settle()
+        path = HERE / f"{name}-{language}.png"
+        QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
+        print(path)
+
+    simulator = MarketSimulator(state=build_demo_state(), limits=Limits.fast(skus=60, period=6.0)).start()
+    settings = AppSettings.at_path(os.path.join(os.environ["YMDESK_HOME"], "settings.ini"))
+    settings.batch_size = 20
+    services = build_services(settings, tokens=MemoryTokenStore(DEMO_API_KEY), language=language)
+    services.demo = DemoSession(simulator.url, sample_catalog_path(), simulator.stop)
+
+    window = MainWindow(services)
+    window.setGeometry(screen)
+    window.show()
+    window.open_file(services.demo.sample_catalog)
+    wait_for(window.catalog_loaded)
+    window.table.resizeColumnsToContents()
+    for column in range(1, window.model.columnCount()):
+        window.table.setColumnWidth(column, min(window.table.columnWidth(column), 230))
+    window.model.pick_shown(True)
+    window.filter_edit.setText("Электроника")
+    wait_for(window.filter_applied)
+    window.model.pick_shown(False)  # keep the electronics, for this screenshot's story
+    window.filter_edit.setText("")
+    wait_for(window.filter_applied)
+    first_invalid = int(window.model.marks.invalid.nonzero()[0][0])  # show how an invalid SKU is marked
+    window.table.scrollTo(window.model.index(max(0, first_invalid - 6), 0), window.table.ScrollHint.PositionAtTop)
+    window.table.selectRow(first_invalid - 2)
+    shoot("main-window")
+
+    run_dialog_module.confirm_run = lambda *args: True  # the screenshot skips the confirmation box
+    dialog = run_dialog_module.RunDialog(services, window.catalog, window.model.picked.copy(), window)
+    dialog.resize(900, 560)
+    dialog.move(screen.center() - dialog.rect().center())
+    dialog.show()
+    wait_for(dialog.campaigns_loaded)
+    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_OFFERS))
+    for index in range(dialog.store_combo.count()):
+        if dialog.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
+            dialog.store_combo.setCurrentIndex(index)
+    while dialog.plan is None or not dialog.plan.can_start:
+        settle(50)
+    dialog.start_button.click()
+    seen = []
+    dialog._runner.event.connect(lambda event: seen.append(event) if isinstance(event, Waiting) else None)
+    while len(seen) < 3:
+        settle(50)
+    shoot("run-progress")
+
+    wait_for(dialog.run_finished, 180_000)
+    wait_for(dialog.results.items_loaded, 10_000) if dialog.results.model.rowCount() == 0 else None
+    dialog.results.table.resizeColumnToContents(1)
+    shoot("run-results")
+    dialog.accept()
+    window.close()
+    simulator.stop()
+    services.journal.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
