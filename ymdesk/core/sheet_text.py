@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 DELIMITERS = (";", ",", "\t", "|")
 _SAMPLE_CHARS = 256 * 1024
 _SAMPLE_RECORDS = 60
+_BLANK_LINE_OR_LONE_CR = re.compile(rb"\n\r?\n|\r(?!\n)")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -64,12 +66,15 @@ def read_text_grid(source: Source, cancel: threading.Event | None) -> Grid:
     if not records:
         raise errors.fail(errors.EMPTY, name=name)
     start = _table_start(records)
-    body = text[start.offset :]
+    width = len(start.fields)
+    # UTF-8 bytes from the table's first line: what pyarrow reads; the text itself is let go early
+    # (for a Cyrillic file it takes twice the file's size in memory).
+    data = text[start.offset :].encode("utf-8")
     del text
-    grid = _fast_grid(body, dialect, start.line, name)
+    grid = _fast_grid(data, dialect, width, start.line, name)
     if grid is None:
         check_cancel(cancel, name)
-        grid = _slow_grid(body, dialect, start.line, name, cancel)
+        grid = _slow_grid(data.decode("utf-8"), dialect, start.line, name, cancel)
     return grid
 
 
@@ -184,17 +189,20 @@ def _table_start(records: list[_Record]) -> _Record:
     return next(record for record in records if len(record.fields) == usual)
 
 
-def _fast_grid(body: str, dialect: Dialect, first_line: int, name: str) -> Grid | None:
-    data = body.encode("utf-8").rstrip(b"\r\n")
-    if b"\n\n" in data or b"\n\r\n" in data or data.count(b"\r") != data.count(b"\r\n"):
-        return None  # blank lines or lone CR: pyarrow would drop or merge lines we must count
-    if data.count(b"\n") > 2 * errors.MAX_DATA_ROWS:
+def _fast_grid(data: bytes, dialect: Dialect, width: int, first_line: int, name: str) -> Grid | None:
+    end = len(data)
+    while end and data[end - 1] in b"\r\n":  # trailing line breaks, without copying the buffer
+        end -= 1
+    body = memoryview(data)[:end]
+    if _BLANK_LINE_OR_LONE_CR.search(body) is not None:
+        return None  # pyarrow would drop blank lines and split on a lone CR: lines we must count
+    newlines = data.count(b"\n", 0, end)
+    if newlines > 2 * errors.MAX_DATA_ROWS:
         raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=f"{errors.MAX_DATA_ROWS:,}")
-    width = len(next(dialect.reader(io.StringIO(body[:_SAMPLE_CHARS], newline="")), []))
     names = [f"f{index}" for index in range(width)]
     try:
         table = pacsv.read_csv(
-            pa.BufferReader(data),
+            pa.BufferReader(pa.py_buffer(body)),
             read_options=pacsv.ReadOptions(column_names=names, use_threads=True),
             parse_options=pacsv.ParseOptions(
                 delimiter=dialect.delimiter, quote_char='"' if dialect.quoted else False, newlines_in_values=True
@@ -210,7 +218,11 @@ def _fast_grid(body: str, dialect: Dialect, first_line: int, name: str) -> Grid 
         return None
     _refuse_too_many(table.num_rows - 1, name)
     columns = [table.column(j).combine_chunks() for j in range(table.num_columns)]
-    return Grid(None, columns, _line_numbers(columns, first_line), [column_letter(j) for j in range(width)])
+    if table.num_rows == newlines + 1:  # one line per record: no line breaks inside values
+        rows = np.arange(first_line, first_line + table.num_rows, dtype=np.int64)
+    else:
+        rows = _line_numbers(columns, first_line)
+    return Grid(None, columns, rows, [column_letter(j) for j in range(width)])
 
 
 def _line_numbers(columns: list[pa.Array], first_line: int) -> np.ndarray:
