@@ -265,7 +265,9 @@ def test_401_mid_run_stops_at_once_and_records_everything(sim, journal):
 
 
 def test_cancel_during_a_long_rate_limit_wait_stops_within_a_second_and_resume_finishes(sim, journal):
-    sim.limits = Limits.fast(skus=500, period=60.0)
+    # Windows are aligned to the clock: an hour-long one (not too near its end) gives a long wait for sure.
+    _not_near_the_end_of_the_window(3600.0)
+    sim.limits = Limits.fast(skus=500, period=3600.0)
     job_id = new_job(journal, sim, SKUS[:1000])
     cancel = threading.Event()
     cancelled_at: list[float] = []
@@ -388,9 +390,7 @@ def test_client_headers_and_tls_verification(sim):
 
 def _use_up_the_window(sim: MarketSimulator) -> None:
     """Spend the current window's SKU budget from outside the runner, so its first request meets a 420."""
-    period = sim.limits.offers_delete.period
-    if period - time.time() % period < 0.5:  # too close to the boundary: start in the next window
-        time.sleep(period - time.time() % period + 0.01)
+    _not_near_the_end_of_the_window(sim.limits.offers_delete.period)
     with requests.Session() as session:
         answer = session.post(
             f"{sim.url}/v2/campaigns/{DEMO_FBS_CAMPAIGN_ID}/offers/delete",
@@ -399,6 +399,13 @@ def _use_up_the_window(sim: MarketSimulator) -> None:
         )
     assert answer.status_code == 200
     sim.reset_observations()
+
+
+def _not_near_the_end_of_the_window(period: float, margin: float = 0.5) -> None:
+    """The simulator's windows are aligned to the clock; start a test well inside one."""
+    left = period - time.time() % period
+    if left < max(margin, min(10.0, period / 4)):
+        time.sleep(left + 0.01)
 
 
 class socket_closed_port:
