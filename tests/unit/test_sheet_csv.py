@@ -132,3 +132,9 @@ def test_zip_member_is_not_extracted_to_disk(tmp_path: Path) -> None:
         assert archive.namelist() == ["a.csv"]
     read_catalog(path)
     assert [p.name for p in tmp_path.iterdir()] == ["one.zip"]
+
+
+def test_a_short_csv_with_control_characters_in_a_sku_is_still_text(tmp_path: Path) -> None:
+    catalog = read_catalog(write_text(tmp_path / "escapes.csv", "SKU;Name\n\x1b[31mRED;x\nOK-1;y\n"))
+    assert catalog.valid_skus() == ["OK-1"]
+    assert [(row, raw) for row, raw, _ in catalog.invalid_rows()] == [(2, "\x1b[31mRED")]

@@ -8,6 +8,7 @@ workbook renamed .xlsx gets a sentence that says so.
 
 from __future__ import annotations
 
+import codecs
 import io
 import threading
 import zipfile
@@ -147,7 +148,15 @@ def _looks_like_text(head: bytes) -> bool:
     if b"\x00" in head:
         return False
     control = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 13, 12))
-    return control <= len(head) // 100
+    if control <= len(head) // 100:
+        return True
+    # A short file may hold a few control characters in its SKUs (an ESC pasted from a terminal): still
+    # text when it is valid UTF-8 and they stay rare. Binary data is neither.
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return control * 10 <= len(head)
 
 
 def _open_zip(path: Path, name: str) -> Source:
