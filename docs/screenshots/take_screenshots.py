@@ -106,7 +106,6 @@ def main() -> int:
 
     wait_for(dialog.run_finished, 180_000)
     wait_for(dialog.results.items_loaded, 10_000) if dialog.results.model.rowCount() == 0 else None
-    dialog.results.table.resizeColumnToContents(1)
     shoot("run-results")
     dialog.accept()
     window.close()

@@ -600,192 +600,233 @@
         <translation>&amp;О программе ymdesk</translation>
     </message>
     <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="114" />
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="115" />
+        <source>Pick shown</source>
+        <translation>Выбрать показанные</translation>
+    </message>
+    <message>
         <location filename="../../ymdesk/ui/main_window.py" line="116" />
+        <source>Pick none</source>
+        <translation>Снять выбор</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="117" />
+        <source>Invert</source>
+        <translation>Обратить</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="119" />
+        <source>Connect</source>
+        <translation>Подключиться</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="120" />
+        <source>Run</source>
+        <translation>Запустить</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="121" />
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="129" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="118" />
+        <location filename="../../ymdesk/ui/main_window.py" line="131" />
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние файлы</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="125" />
+        <location filename="../../ymdesk/ui/main_window.py" line="138" />
         <source>&amp;Pick</source>
         <translation>&amp;Выбор</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="128" />
+        <location filename="../../ymdesk/ui/main_window.py" line="141" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="131" />
+        <location filename="../../ymdesk/ui/main_window.py" line="144" />
         <source>&amp;Market</source>
         <translation>&amp;Маркет</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="134" />
+        <location filename="../../ymdesk/ui/main_window.py" line="147" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="137" />
+        <location filename="../../ymdesk/ui/main_window.py" line="150" />
         <source>Main</source>
         <translation>Основная</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="156" />
+        <location filename="../../ymdesk/ui/main_window.py" line="169" />
         <source>Open a catalog exported from the seller cabinet (XLSX or CSV), or drop it here.</source>
         <translation>Откройте каталог, выгруженный из кабинета продавца (XLSX или CSV), или перетащите его сюда.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="166" />
+        <location filename="../../ymdesk/ui/main_window.py" line="179" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="168" />
+        <location filename="../../ymdesk/ui/main_window.py" line="181" />
         <source>SKU column:</source>
         <translation>Столбец SKU:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="174" />
+        <location filename="../../ymdesk/ui/main_window.py" line="187" />
         <source>Filter rows: type a part of a SKU, name, category…</source>
         <translation>Фильтр строк: введите часть SKU, названия, категории…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="180" />
+        <location filename="../../ymdesk/ui/main_window.py" line="194" />
         <source>Regular expression</source>
         <translation>Регулярное выражение</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="182" />
+        <location filename="../../ymdesk/ui/main_window.py" line="196" />
         <source>Picked only</source>
         <translation>Только выбранные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="185" />
+        <location filename="../../ymdesk/ui/main_window.py" line="199" />
         <source>Invalid only</source>
         <translation>Только некорректные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="191" />
-        <source>in</source>
-        <translation>в</translation>
-    </message>
-    <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="221" />
+        <location filename="../../ymdesk/ui/main_window.py" line="235" />
         <source>Cancel loading</source>
         <translation>Отменить загрузку</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="230" />
-        <source>DEMO: simulator at %1, no real store is touched</source>
-        <translation>ДЕМО: симулятор на %1, настоящие магазины не затрагиваются</translation>
-    </message>
-    <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="239" />
+        <location filename="../../ymdesk/ui/main_window.py" line="252" />
         <source>Open a catalog</source>
         <translation>Открыть каталог</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="241" />
+        <location filename="../../ymdesk/ui/main_window.py" line="254" />
         <source>Catalogs (*.xlsx *.xlsm *.xls *.csv *.txt *.tsv);;All files (*)</source>
         <translation>Каталоги (*.xlsx *.xlsm *.xls *.csv *.txt *.tsv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="251" />
+        <location filename="../../ymdesk/ui/main_window.py" line="264" />
         <source>Reading %1…</source>
         <translation>Читаем %1…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="273" />
+        <location filename="../../ymdesk/ui/main_window.py" line="286" />
         <source>Loading cancelled.</source>
         <translation>Загрузка отменена.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="301" />
+        <location filename="../../ymdesk/ui/main_window.py" line="314" />
         <source>Loaded %1 rows.</source>
         <translation>Загружено строк: %1.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="306" />
+        <location filename="../../ymdesk/ui/main_window.py" line="319" />
         <source>(CSV)</source>
         <translation>(CSV)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="315" />
-        <source>all columns</source>
-        <translation>всех столбцах</translation>
-    </message>
-    <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="331" />
+        <location filename="../../ymdesk/ui/main_window.py" line="344" />
         <source>Checking the SKUs in “%1”…</source>
         <translation>Проверяем SKU в столбце «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="341" />
+        <location filename="../../ymdesk/ui/main_window.py" line="354" />
         <source>(no recent files)</source>
         <translation>(нет недавних файлов)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="344" />
+        <location filename="../../ymdesk/ui/main_window.py" line="357" />
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="397" />
+        <location filename="../../ymdesk/ui/main_window.py" line="410" />
         <source>Filtering…</source>
         <translation>Фильтруем…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="408" />
+        <location filename="../../ymdesk/ui/main_window.py" line="421" />
         <source>This regular expression is not valid: %1</source>
         <translation>Это регулярное выражение некорректно: %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="432" />
+        <location filename="../../ymdesk/ui/main_window.py" line="118" />
+        <location filename="../../ymdesk/ui/main_window.py" line="445" />
         <source>Paste SKUs</source>
-        <translation>Вставка SKU</translation>
+        <translation>Вставить SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="432" />
+        <location filename="../../ymdesk/ui/main_window.py" line="205" />
+        <source>Where:</source>
+        <translation>Где:</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="243" />
+        <source>DEMO · simulator %1</source>
+        <translation>ДЕМО · симулятор %1</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="244" />
+        <source>Demo mode: the built-in Market simulator; no real store is touched.</source>
+        <translation>Демо-режим: встроенный симулятор Маркета; настоящие магазины не затрагиваются.</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="328" />
+        <source>In all columns</source>
+        <translation>Во всех столбцах</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/main_window.py" line="445" />
         <source>The clipboard has no SKUs. Copy a column of SKUs first.</source>
         <translation>В буфере обмена нет SKU. Сначала скопируйте столбец с SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="440" />
+        <location filename="../../ymdesk/ui/main_window.py" line="453" />
         <source>Picked %1 rows for %2 pasted SKUs; %3 SKUs are not in this file.</source>
         <translation>Выбрано строк: %1 по вставленным SKU (%2); нет в этом файле: %3.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="474" />
+        <location filename="../../ymdesk/ui/main_window.py" line="487" />
         <source>Rows: %1 · Shown: %2 · Picked: %3 · Picked and valid: %4 · Invalid: %5 · Duplicates: %6</source>
         <translation>Строк: %1 · Показано: %2 · Выбрано: %3 · Выбрано корректных: %4 · Некорректных: %5 · Повторов: %6</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="488" />
+        <location filename="../../ymdesk/ui/main_window.py" line="501" />
         <source>[DEMO] %1</source>
         <translation>[ДЕМО] %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="520" />
+        <location filename="../../ymdesk/ui/main_window.py" line="533" />
         <source>Nothing picked</source>
         <translation>Ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="521" />
+        <location filename="../../ymdesk/ui/main_window.py" line="534" />
         <source>Pick the rows to process first (tick them, or use Pick all shown).</source>
         <translation>Сначала выберите строки для обработки (отметьте их или нажмите «Выбрать все показанные»).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="542" />
+        <location filename="../../ymdesk/ui/main_window.py" line="555" />
         <source>About ymdesk</source>
         <translation>О программе ymdesk</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="544" />
+        <location filename="../../ymdesk/ui/main_window.py" line="557" />
         <source>ymdesk %1
 
 Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete products from a store or the business catalog, remove them from promos, remove API prices.</source>
@@ -1068,27 +1109,27 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
         <translation>Найти SKU…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="156" />
+        <location filename="../../ymdesk/ui/results_view.py" line="154" />
         <source>Export report (XLSX)…</source>
         <translation>Сохранить отчёт (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="158" />
+        <location filename="../../ymdesk/ui/results_view.py" line="156" />
         <source>Export report (CSV)…</source>
         <translation>Сохранить отчёт (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="160" />
+        <location filename="../../ymdesk/ui/results_view.py" line="158" />
         <source>Open folder</source>
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="164" />
+        <location filename="../../ymdesk/ui/results_view.py" line="162" />
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="184" />
+        <location filename="../../ymdesk/ui/results_view.py" line="182" />
         <source>Run #%1 — %2</source>
         <translation>Запуск №%1 — %2</translation>
     </message>
@@ -1126,209 +1167,234 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="85" />
+        <source>store %1</source>
+        <translation>магазин %1</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="89" />
+        <source>business %1</source>
+        <translation>кабинет %1</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="91" />
+        <source>promo %1</source>
+        <translation>акция %1</translation>
+    </message>
+    <message>
         <location filename="../../ymdesk/ui/run_dialog.py" line="93" />
+        <source>all products</source>
+        <translation>все товары</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="118" />
         <source>Run an operation</source>
         <translation>Запуск операции</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="125" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="150" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="132" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="157" />
         <source>Leave the promo entirely (all products, not only the picked ones)</source>
         <translation>Выйти из акции полностью (все товары, а не только выбранные)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="137" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="162" />
         <source>Operation:</source>
         <translation>Операция:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="138" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="163" />
         <source>Store:</source>
         <translation>Магазин:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="139" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="164" />
         <source>Business:</source>
         <translation>Кабинет:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="140" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="165" />
         <source>Promo:</source>
         <translation>Акция:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="145" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="170" />
         <source>Start…</source>
         <translation>Запустить…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="148" />
-        <location filename="../../ymdesk/ui/run_dialog.py" line="520" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="173" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="553" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="189" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="214" />
         <source>Asking Market for the list of stores…</source>
         <translation>Запрашиваем у Маркета список магазинов…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="224" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="249" />
         <source>(connect to Market to see the stores)</source>
         <translation>(подключитесь к Маркету, чтобы увидеть магазины)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="278" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="303" />
         <source>Checking the picked SKUs…</source>
         <translation>Проверяем выбранные SKU…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="349" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="374" />
         <source>%v of %m SKUs</source>
         <translation>%v из %m SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="357" />
-        <location filename="../../ymdesk/ui/run_dialog.py" line="392" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="382" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="420" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="370" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="395" />
         <source>Log:</source>
         <translation>Журнал:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="384" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="409" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="388" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="416" />
         <source>Starting…</source>
         <translation>Запускаем…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="403" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="431" />
         <source>No API key</source>
         <translation>Нет API-ключа</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="403" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="431" />
         <source>Connect to Market first (Market &gt; Connect).</source>
         <translation>Сначала подключитесь к Маркету («Маркет &gt; Подключиться»).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="408" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="436" />
         <source>Started.</source>
         <translation>Запущено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="426" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="454" />
         <source>Run #%1: %2</source>
         <translation>Запуск №%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="432" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="459" />
         <source>Batch %1 of %2</source>
         <translation>Пакет %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="450" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="462" />
+        <source>%1: sending %2 SKUs…</source>
+        <translation>%1: отправляем SKU: %2…</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="483" />
         <source>About %1 left</source>
         <translation>Осталось около %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="457" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="490" />
         <source>Keeping to Market's rate limit: next request in %1</source>
         <translation>Соблюдаем лимит запросов Маркета: следующий запрос через %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="458" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="491" />
         <source>Market's rate limit was reached: waiting %1</source>
         <translation>Лимит запросов Маркета исчерпан: ждём %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="459" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="492" />
         <source>Market did not answer properly: trying again in %1</source>
         <translation>Маркет ответил с ошибкой: повтор через %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="460" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="493" />
         <source>The store is busy on Market's side: trying again in %1</source>
         <translation>Магазин занят на стороне Маркета: повтор через %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="462" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="495" />
         <source>Waiting %1</source>
         <translation>Ожидание %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="473" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="506" />
         <source>Cancelling…</source>
         <translation>Отменяем…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="474" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="507" />
         <source>Cancelling: the current request is finished, the rest is recorded as cancelled.</source>
         <translation>Отмена: текущий запрос будет завершён, остальное записывается как отменённое.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="483" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="516" />
         <source>Finished.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="485" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="518" />
         <source>Cancelled. The SKUs not sent are recorded as cancelled; resume from History.</source>
         <translation>Отменено. Неотправленные SKU записаны как отменённые; продолжить можно из «Истории».</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="487" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="520" />
         <source>Stopped by Market.</source>
         <translation>Остановлено Маркетом.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="501" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="534" />
         <source>Market stopped the run</source>
         <translation>Маркет остановил запуск</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="504" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="537" />
         <source>The SKUs not sent are recorded as cancelled; resume from History.</source>
         <translation>Неотправленные SKU записаны как отменённые; продолжить можно из «Истории».</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="515" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="548" />
         <source>Check whether Market has applied it</source>
         <translation>Проверить, применил ли Маркет изменения</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="539" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="572" />
         <source>Market applies promo changes in 4–6 hours. Until then the products may still show in the promo.</source>
         <translation>Маркет применяет изменения в акциях за 4–6 часов. До тех пор товары ещё могут отображаться в акции.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="563" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="596" />
         <source>Market is still processing the changes to this promo. Check again later.</source>
         <translation>Маркет ещё обрабатывает изменения в этой акции. Проверьте позже.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="565" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="598" />
         <source>Market has finished processing the changes to this promo.</source>
         <translation>Маркет закончил обработку изменений в этой акции.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="573" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="606" />
         <source>Stop the run?</source>
         <translation>Остановить запуск?</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="575" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="608" />
         <source>A run is in progress. Stop it? The current request is finished; the SKUs not sent are recorded as cancelled and can be resumed from History.</source>
         <translation>Идёт запуск. Остановить его? Текущий запрос будет завершён; неотправленные SKU запишутся как отменённые, их можно продолжить из «Истории».</translation>
     </message>

@@ -107,7 +107,8 @@ class ResultsTableModel(QAbstractTableModel):
         if column == 2:
             return outcome_title(item.outcome)
         if column == 3:
-            return item.api_code or (str(item.http_status) if item.http_status else "")
+            failed_status = item.http_status if item.http_status and item.http_status >= 400 else None
+            return item.api_code or (str(failed_status) if failed_status else "")
         return render(item.reason) if item.reason is not None else ""
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ymdesk.core.market_api import DEFAULT_API_URL
 from ymdesk.core.model import MAX_BATCH
 
-DEFAULT_API_URL = "https://api.partner.market.yandex.ru"
 MAX_RECENT_FILES = 8
 
 
