@@ -29,8 +29,13 @@ def main() -> int:
     from ymdesk.core.events import Waiting
     from ymdesk.core.model import Operation
     from ymdesk.core.secrets import MemoryTokenStore
-    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_FBS_CAMPAIGN_ID, MarketSimulator, build_demo_state
-    from ymdesk.core.simulator import sample_catalog_path
+    from ymdesk.core.simulator import (
+        DEMO_API_KEY,
+        DEMO_FBS_CAMPAIGN_ID,
+        MarketSimulator,
+        build_demo_state,
+        sample_catalog_path,
+    )
     from ymdesk.core.simulator.limits import Limits
     from ymdesk.i18n import install_translator
     from ymdesk.ui import run_dialog as run_dialog_module
