@@ -1,0 +1,174 @@
+"""More of the flow against the simulator: promos, resume from History, keys without access, no network,
+drag and drop, cancelling a load, settings."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from ymdesk.core.events import JobStatus
+from ymdesk.core.model import Operation, Outcome
+from ymdesk.ui import run_dialog as run_dialog_module
+from ymdesk.ui.connect_dialog import ConnectDialog
+from ymdesk.ui.history_dialog import HistoryDialog
+from ymdesk.ui.run_dialog import RESULTS_PAGE, RunDialog
+from ymdesk.ui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def confirmed(monkeypatch):
+    monkeypatch.setattr(run_dialog_module, "confirm_run", lambda *args: True)
+
+
+def _run_dialog(qtbot, window, operation: Operation) -> RunDialog:
+    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
+
+    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
+    for index in range(dialog.store_combo.count()):
+        if dialog.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
+            dialog.store_combo.setCurrentIndex(index)
+    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(operation))
+    return dialog
+
+
+def test_promo_run_says_when_changes_apply_and_checks_processing(qtbot, loaded_window, confirmed):
+    from ymdesk.core.simulator import PROMO_WEEKLY_ID
+
+    window = loaded_window
+    window.model.pick_shown(True)
+    dialog = _run_dialog(qtbot, window, Operation.DELETE_PROMO_OFFERS)
+    qtbot.waitUntil(lambda: dialog.promo_combo.count() > 0, timeout=10_000)  # POST businesses/{id}/promos
+    dialog.promo_combo.setCurrentIndex(
+        next(i for i in range(dialog.promo_combo.count()) if dialog.promo_combo.itemData(i).id == PROMO_WEEKLY_ID)
+    )
+    assert dialog.plan.target.promo_id == PROMO_WEEKLY_ID
+    with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
+        dialog.start_button.click()
+    assert finished.args[0].status is JobStatus.DONE
+    assert dialog.pages.currentIndex() == RESULTS_PAGE
+    assert "4–6 hours" in dialog.promo_note.text()
+    assert dialog.check_promo_button.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.promo_checked, timeout=10_000) as checked:
+        dialog.check_promo_button.click()
+    assert checked.args[0] is True  # the simulator keeps a changed promo `processing` for a few seconds
+    assert "still processing" in dialog.promo_note.text()
+
+
+def test_leaving_a_promo_and_removing_prices_are_whole_target_runs(qtbot, loaded_window):
+    window = loaded_window
+    window.model.pick_shown(True)
+    dialog = _run_dialog(qtbot, window, Operation.REMOVE_PRICES)
+    assert dialog.plan.whole and dialog.plan.needs_typed_confirmation
+    assert "whole store" in dialog.preview_label.text()
+    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_PROMO_OFFERS))
+    qtbot.waitUntil(lambda: dialog.promo_combo.count() > 0, timeout=10_000)
+    dialog.leave_promo_check.setChecked(True)
+    assert dialog.plan.whole and dialog.plan.target.all_offers and dialog.plan.needs_typed_confirmation
+
+
+def test_cancelled_run_resumes_from_history(qtbot, loaded_window, confirmed, simulator):
+    from ymdesk.core.simulator.limits import Limits
+
+    window = loaded_window
+    simulator.limits = Limits.fast(skus=10, period=30.0)
+    window.services.settings.batch_size = 5
+    window.model.pick_shown(True)
+    dialog = _run_dialog(qtbot, window, Operation.DELETE_OFFERS)
+    dialog._runner.event.connect(lambda event: dialog.cancel_run() if dialog.wait_label.text() else None)
+    with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
+        dialog.start_button.click()
+    assert finished.args[0].status is JobStatus.CANCELLED
+    job_id = dialog.job_id
+    assert window.services.journal.counts(job_id)[Outcome.CANCELLED] > 0
+
+    from ymdesk.core.simulator.limits import Limits as SimulatorLimits
+
+    simulator.limits = SimulatorLimits.unlimited()
+    history = HistoryDialog(window.services, window)
+    qtbot.addWidget(history)
+    assert history.table.item(0, 0).text() == str(job_id)
+    assert history.resume_button.isEnabled()
+    with qtbot.waitSignal(history.resumed):
+        history.resume_button.click()
+    resumed = next(child for child in window.findChildren(RunDialog) if child is not dialog)
+    qtbot.addWidget(resumed)
+    with qtbot.waitSignal(resumed.run_finished, timeout=60_000) as finished:
+        pass
+    assert finished.args[0].status is JobStatus.DONE
+    counts = window.services.journal.counts(job_id)
+    assert counts.get(Outcome.CANCELLED, 0) == 0 and counts.get(Outcome.PENDING, 0) == 0
+    assert window.services.journal.job(job_id).status is JobStatus.DONE
+
+
+def test_a_read_only_key_stops_the_run_with_a_clear_dialog(qtbot, loaded_window, confirmed, shown_dialogs):
+    from ymdesk.core.simulator import DEMO_READ_ONLY_API_KEY
+
+    window = loaded_window
+    window.services.tokens.set(DEMO_READ_ONLY_API_KEY)
+    window.model.pick_shown(True)
+    dialog = _run_dialog(qtbot, window, Operation.DELETE_OFFERS)
+    with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
+        dialog.start_button.click()
+    assert finished.args[0].status is JobStatus.STOPPED
+    assert shown_dialogs and shown_dialogs[-1].title == "Market stopped the run"
+    assert "permission" in shown_dialogs[-1].text
+
+
+def test_no_network_shows_what_to_do(qtbot, services, shown_dialogs):
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    services.settings.api_url = f"http://127.0.0.1:{closed_port}"
+    dialog = ConnectDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.key_edit.setText("some-key")
+    with qtbot.waitSignal(dialog.test_failed, timeout=30_000):
+        dialog.test_button.click()
+    assert shown_dialogs[0].title == "No connection to Market"
+    assert "proxy" in shown_dialogs[0].informative
+
+
+def test_dropping_a_file_opens_it(qtbot, main_window, catalog_file):
+    path = catalog_file(12)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    with qtbot.waitSignal(main_window.catalog_loaded, timeout=30_000):
+        main_window.dropEvent(drop)
+    assert main_window.counts()["rows"] == 12
+
+
+def test_loading_can_be_cancelled(qtbot, main_window, tmp_path):
+    from tests_gui_support import write_big_catalog
+
+    path = write_big_catalog(tmp_path / "big.csv", 200_000)
+    main_window.open_file(path)
+    assert main_window.cancel_load_button.isVisibleTo(main_window)
+    main_window.cancel_load_button.click()
+    qtbot.waitUntil(lambda: not main_window._loader.is_running(), timeout=60_000)
+    assert main_window.catalog is None
+    assert main_window.statusBar().currentMessage() == "Loading cancelled."
+    assert not main_window.cancel_load_button.isVisibleTo(main_window)
+
+
+def test_settings_dialog_saves_and_refuses_an_unsafe_address(qtbot, services, shown_dialogs):
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.batch_spin.setValue(120)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ru"))
+    dialog.url_edit.setText("http://example.com")
+    dialog.save()
+    assert shown_dialogs and "unencrypted" in shown_dialogs[0].text
+    assert services.settings.batch_size != 120  # nothing saved while the address is refused
+    dialog.url_edit.setText("https://api.partner.market.yandex.ru/")
+    dialog.save()
+    assert services.settings.batch_size == 120
+    assert services.settings.language == "ru"
+    assert services.settings.api_url == "https://api.partner.market.yandex.ru"
