@@ -83,7 +83,6 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ymdesk-cli", description="Bulk clean-up of a Yandex Market catalog (Partner API).", parents=[common]
     )
     parser.add_argument("--version", action="version", version=f"ymdesk {__version__}")
-    parser.set_defaults(lang=None, verbose=False)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     add_command = functools.partial(commands.add_parser, parents=[common])
 
@@ -654,6 +653,7 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.lang, args.verbose = getattr(args, "lang", None), getattr(args, "verbose", False)
     _start_translation(args.lang)
     from ymdesk.core.logs import setup_logging
 
@@ -669,6 +669,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         warn(Message.translate("Cli", "Stopped. The job stays in the journal; finish it with ymdesk-cli resume."))
         return EXIT_CANCELLED
+    except BrokenPipeError:
+        # The reader went away (`ymdesk-cli inspect F | head`): not an error of ours; stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:  # a bug: one line for the user, the traceback for us
         logging.getLogger("ymdesk.cli").exception("unexpected error")
         warn(

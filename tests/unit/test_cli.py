@@ -383,3 +383,27 @@ def _count(values) -> dict:
     for value in values:
         counts[value] = counts.get(value, 0) + 1
     return counts
+
+
+@pytest.mark.parametrize("position", ["before", "after"])
+def test_language_flag_works_before_or_after_the_command(catalog, position):
+    args = (
+        ["--lang", "ru", "inspect", str(catalog)] if position == "before" else ["inspect", str(catalog), "--lang", "ru"]
+    )
+    done = cli(*args, token=None)
+    assert done.returncode == 0 and "Строк" in done.stdout
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path):
+    big = tmp_path / "big.csv"
+    big.write_text("SKU\n" + "".join(f"LONG-SKU-{i:012d}\n" for i in range(40_000)), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ymdesk.cli", "inspect", str(big), "--json", "--skus"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.read(10)
+    process.stdout.close()  # like `| head -c 10`, with about 1 MB still to write: the pipe breaks
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 0 and "error" not in stderr.lower()
