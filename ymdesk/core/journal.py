@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from ymdesk import __version__
 from ymdesk.core import paths
@@ -293,7 +294,7 @@ class Journal:
 
     def integrity_ok(self) -> bool:
         with self._lock:
-            return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
     # -- plumbing
 
@@ -332,7 +333,7 @@ _JOB_COLUMNS = (
 )
 
 
-def _job_record(row: tuple[object, ...]) -> JobRecord:
+def _job_record(row: tuple[Any, ...]) -> JobRecord:
     (
         job_id,
         operation,
@@ -353,17 +354,17 @@ def _job_record(row: tuple[object, ...]) -> JobRecord:
         version,
     ) = row
     return JobRecord(
-        id=int(job_id),  # type: ignore[call-overload]
+        id=int(job_id),
         operation=Operation(str(operation)),
-        target=Target(campaign_id, business_id, promo_id, bool(all_offers)),  # type: ignore[arg-type]
+        target=Target(campaign_id, business_id, promo_id, bool(all_offers)),
         source_file=source_file,
         sheet=sheet,
-        sku_column=sku_column,  # type: ignore[arg-type]
+        sku_column=sku_column,
         api_url=str(api_url),
-        batch_size=int(batch_size),  # type: ignore[call-overload]
+        batch_size=int(batch_size),
         created_at=str(created_at),
         started_at=started_at,
-        finished_at=finished_at,  # type: ignore[arg-type]
+        finished_at=finished_at,
         status=JobStatus(str(status)),
         message=Message.from_json(str(message)) if message else None,
         version=str(version),

@@ -62,7 +62,7 @@ class RetryPolicy:
         return rng.uniform(ceiling / 2, ceiling)
 
     def locked_delay(self, attempt: int) -> float:
-        return self.locked_base * 2 ** (attempt - 1)
+        return float(self.locked_base * 2 ** (attempt - 1))
 
     def rate_limit_fallback(self, attempt: int) -> float:
         return min(self.rate_limit_fallback_cap, 2.0**attempt)

@@ -18,6 +18,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ymdesk.core.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
 from ymdesk.core.journal import JobRecord, Journal, OutcomeUpdate
@@ -64,6 +65,7 @@ _REJECTED_OTHER = QT_TRANSLATE_NOOP("Runner", "Market refused to remove it from 
 _CANCELLED = QT_TRANSLATE_NOOP("Runner", "Not sent: the run was cancelled.")
 
 Send = Callable[[Sequence[str]], ApiResult]
+T = TypeVar("T")
 Steps = Generator[Event, None, ApiResult]
 
 
@@ -353,7 +355,7 @@ class JobRunner:
         self._counts = Counter({k: v for k, v in self._counts.items() if v > 0})
 
 
-def _need(value: int | str | None) -> int | str:
+def _need(value: T | None) -> T:
     if value is None:
         raise ValueError("the job's target lacks an id its operation needs")
     return value

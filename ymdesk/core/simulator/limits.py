@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass, replace
 from email.utils import formatdate
 from enum import StrEnum
+from typing import Any
 
 
 class Resource(StrEnum):
@@ -89,7 +90,8 @@ class Limits:
         return cls(big, big, big, big, big, big)
 
     def with_limit(self, resource: Resource, limit: RateLimit) -> Limits:
-        return replace(self, **{resource.name.lower(): limit})
+        changes: dict[str, Any] = {resource.name.lower(): limit}
+        return replace(self, **changes)
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ class _Handler(BaseHTTPRequestHandler):
         started, wall = time.perf_counter(), time.time()
         url = urlsplit(self.path)
         call = Call(self.command, url.path, parse_qs(url.query), self._read_body())
-        answer = self.server.simulator.api.handle(call, self.headers)
+        answer = self.server.simulator.api.handle(call, {k: v for k, v in self.headers.items()})
         body = b"" if answer.dropped else _encode(answer.payload)
         elapsed = time.perf_counter() - started
         self.server.simulator.log.append(_record(call, answer, elapsed, wall))
@@ -92,7 +92,7 @@ class _Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length > 0 else b""
 
     def _read_chunked(self) -> bytes:
-        parts = []
+        parts: list[bytes] = []
         while True:
             size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
             if size == 0:
