@@ -54,8 +54,7 @@ def test_settings_have_defaults_and_clamp_the_batch_size(app_settings):
 def test_big_and_sweeping_runs_need_a_typed_confirmation(qtbot):
     small = RunPlan(Operation.DELETE_OFFERS, Target(campaign_id=1), picked=10)
     assert not small.needs_typed_confirmation
-    big = RunPlan(Operation.DELETE_OFFERS, Target(campaign_id=1), picked=LARGE_RUN + 1)
-    big.items = [object()] * (LARGE_RUN + 1)
+    big = RunPlan(Operation.DELETE_OFFERS, Target(campaign_id=1), picked=LARGE_RUN + 1, valid=LARGE_RUN + 1)
     assert big.needs_typed_confirmation
     assert RunPlan(Operation.REMOVE_PRICES, Target(campaign_id=1), picked=0).needs_typed_confirmation
     assert RunPlan(Operation.DELETE_PROMO_OFFERS, Target(business_id=1, promo_id="#1", all_offers=True), 0).whole
@@ -69,6 +68,26 @@ def test_big_and_sweeping_runs_need_a_typed_confirmation(qtbot):
     assert dialog.ok_button.isEnabled()
     assert "“Shop (7)”" in confirmation_text(dialog, big, "Shop (7)")
     assert "1,001" in confirmation_text(dialog, big, "Shop (7)")
+
+
+def test_pick_counts_agree_with_the_job_items_the_run_records(tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    from ymdesk.core.spreadsheet import read_catalog
+    from ymdesk.ui.plan import PickCounts
+
+    skus = ["A-1", "A-2", " A-1", "", "B-7", "X" * 300, "A-2", "C-3", "B-7 ", "D-4"]
+    path = tmp_path / "dupes.csv"
+    pd.DataFrame({"Ваш SKU": skus, "Название": [f"n{i}" for i in range(len(skus))]}).to_csv(path, index=False)
+    catalog = read_catalog(path)
+    rng = np.random.default_rng(7)
+    for picked in [np.ones(len(catalog.frame), dtype=bool), *(rng.random(len(catalog.frame)) < 0.6 for _ in range(20))]:
+        counts = PickCounts.of(catalog.check, picked)
+        items = catalog.job_items(picked)
+        assert counts.invalid == sum(1 for item in items if item.invalid)
+        assert counts.valid == sum(1 for item in items if not item.invalid)
+        assert counts.picked == counts.valid + counts.invalid + counts.duplicates
 
 
 def test_unexpected_errors_are_logged_and_shown(qtbot, monkeypatch):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ymdesk.core.spreadsheet import read_catalog
 from ymdesk.ui.catalog_model import RowMarks
 
 
@@ -41,7 +42,6 @@ def marks_for(catalog) -> RowMarks:
 
 def load_task(path: Path, sheet: str | None = None, sku_column: str | None = None):
     """A task for TaskController.start: read the file and mark its rows, off the GUI thread."""
-    from ymdesk.core.spreadsheet import read_catalog
 
     def task(cancel: threading.Event) -> LoadedCatalog:
         catalog = read_catalog(path, sheet=sheet, sku_column=sku_column, cancel=cancel)

@@ -32,10 +32,14 @@ from ymdesk import __version__
 from ymdesk.jobs.controller import TaskController
 from ymdesk.ui import errors
 from ymdesk.ui.catalog_model import CatalogTableModel
+from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.filtering import BACKGROUND_FILTER_CELLS, BadPattern, parse_sku_list, sku_mask, text_mask
+from ymdesk.ui.history_dialog import HistoryDialog
 from ymdesk.ui.loading import LoadedCatalog, load_task, sku_column_task
 from ymdesk.ui.resources import app_icon, icon
+from ymdesk.ui.run_dialog import RunDialog
 from ymdesk.ui.services import Services
+from ymdesk.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -514,14 +518,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ Market
 
     def open_connection(self) -> bool:
-        from ymdesk.ui.connect_dialog import ConnectDialog
-
         dialog = ConnectDialog(self.services, self)
         return bool(dialog.exec())
 
     def open_run(self) -> None:
-        from ymdesk.ui.run_dialog import RunDialog
-
         if self.catalog is None:
             return
         if not self.services.tokens.get() and not self.open_connection():
@@ -540,13 +540,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_history(self) -> None:
-        from ymdesk.ui.history_dialog import HistoryDialog
-
         HistoryDialog(self.services, self).open()
 
     def open_settings(self) -> None:
-        from ymdesk.ui.settings_dialog import SettingsDialog
-
         SettingsDialog(self.services, self).exec()
 
     def show_about(self) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ymdesk.core import paths
+from ymdesk.core.job_report import write_job_report
 from ymdesk.core.model import OUTCOME_TITLES, Outcome
 from ymdesk.i18n import render
 from ymdesk.jobs.controller import TaskController
@@ -51,33 +55,53 @@ def outcome_title(outcome: Outcome) -> str:
     return QCoreApplication.translate("Outcome", OUTCOME_TITLES[outcome])
 
 
+@dataclass
+class ResultRows:
+    """A job's items plus the columns the filter needs, built on the worker (500k items take a while)."""
+
+    items: list
+    outcomes: np.ndarray  # the Outcome value of each item, as text
+    skus: pd.Series  # the raw SKU cells, for the search box
+
+    @classmethod
+    def of(cls, items: list) -> ResultRows:
+        outcomes = np.array([item.outcome.value for item in items], dtype=object)
+        return cls(items, outcomes, pd.Series([item.raw for item in items], dtype="str"))
+
+    @classmethod
+    def empty(cls) -> ResultRows:
+        return cls.of([])
+
+
 class ResultsTableModel(QAbstractTableModel):
-    """Rows are journal ItemRecords; ``visible`` holds the indexes that pass the filter."""
+    """Rows are journal ItemRecords; ``visible`` holds the indexes that pass the filter (a numpy mask)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._items: list = []
-        self._visible: list[int] = []
+        self._rows = ResultRows.empty()
+        self._visible = np.zeros(0, dtype=np.int64)
         self._headers = [self.tr("Row"), self.tr("SKU"), self.tr("Outcome"), self.tr("API code"), self.tr("Reason")]
 
-    def set_items(self, items: list) -> None:
+    def set_rows(self, rows: ResultRows) -> None:
         self.beginResetModel()
-        self._items = items
-        self._visible = list(range(len(items)))
+        self._rows = rows
+        self._visible = np.arange(len(rows.items), dtype=np.int64)
         self.endResetModel()
 
     def set_filter(self, outcome: Outcome | None, text: str) -> None:
-        text = text.strip().lower()
+        mask = np.ones(len(self._rows.items), dtype=bool)
+        if outcome is not None:
+            mask &= self._rows.outcomes == outcome.value
+        text = text.strip()
+        if text:
+            hits = self._rows.skus.str.contains(text, case=False, regex=False, na=False)
+            mask &= hits.to_numpy(dtype=bool, na_value=False)
         self.beginResetModel()
-        self._visible = [
-            i
-            for i, item in enumerate(self._items)
-            if (outcome is None or item.outcome is outcome) and (not text or text in item.raw.lower())
-        ]
+        self._visible = np.flatnonzero(mask)
         self.endResetModel()
 
     def item(self, row: int):
-        return self._items[self._visible[row]]
+        return self._rows.items[int(self._visible[row])]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._visible)
@@ -183,14 +207,14 @@ class ResultsView(QWidget):
         self.summary_label.setText(self.tr("Run #%1 — %2").replace("%1", str(job_id)).replace("%2", " · ".join(parts)))
         if self._reader.is_running():
             self._reader.cancel_and_wait()
-        self._reader.start(lambda cancel: list(journal.items(job_id)), name="ymdesk-results")
+        self._reader.start(lambda cancel: ResultRows.of(list(journal.items(job_id))), name="ymdesk-results")
 
-    def _on_items(self, items: list) -> None:
-        self.model.set_items(items)
+    def _on_items(self, rows: ResultRows) -> None:
+        self.model.set_rows(rows)
         self._apply_filter()
         for column, width in enumerate((70, 220, 120, 110)):  # row, SKU, outcome, API code; the reason stretches
             self.table.setColumnWidth(column, width)
-        self.items_loaded.emit(len(items))
+        self.items_loaded.emit(len(rows.items))
 
     def _apply_filter(self, *_args) -> None:
         chosen = self.outcome_combo.currentData()  # Qt hands a StrEnum back as a plain str
@@ -213,8 +237,6 @@ class ResultsView(QWidget):
 
     def export(self, path: Path) -> None:
         """Write the report (every SKU of the job) off the GUI thread; a big XLSX takes seconds."""
-        from ymdesk.core.job_report import write_job_report
-
         journal, job_id = self.services.journal, self.job_id
         self._set_exporting(True)
         self._exporter.start(

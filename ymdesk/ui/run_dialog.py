@@ -12,7 +12,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 
 from ymdesk.core.events import BatchStarted, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
 from ymdesk.core.model import Operation, Target
+from ymdesk.core.ratelimit import DEFAULT_LIMITS
+from ymdesk.core.runner import JobRunner
 from ymdesk.i18n import render
 from ymdesk.jobs.controller import TaskController
 from ymdesk.ui import errors
 from ymdesk.ui.confirm import confirm_run
-from ymdesk.ui.plan import RunPlan, plan_run
+from ymdesk.ui.plan import PickCounts, RunPlan, format_duration, plan_run
 from ymdesk.ui.resources import icon
 from ymdesk.ui.results_view import ResultsView
 from ymdesk.ui.services import Services
@@ -53,21 +55,6 @@ class JobCreated:
 
 def operation_title(operation: Operation) -> str:
     return QCoreApplication.translate("Operation", operation.title)
-
-
-def format_duration(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    if seconds < 60:
-        return QCoreApplication.translate("RunDialog", "%1 s").replace("%1", str(seconds))
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return (
-            QCoreApplication.translate("RunDialog", "%1 min %2 s")
-            .replace("%1", str(minutes))
-            .replace("%2", str(seconds))
-        )
-    hours, minutes = divmod(minutes, 60)
-    return QCoreApplication.translate("RunDialog", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
 
 
 def describe_target(target: Target, campaigns: list) -> str:
@@ -112,7 +99,7 @@ class RunDialog(QDialog):
         self.finished_event: Finished | None = None
         self._started_at = 0.0
         self._promos: list = []
-        self._items: list | None = None
+        self._counts: PickCounts | None = None
         self._last_progress: Progress | None = None
         self.setObjectName("runDialog")
         self.setWindowTitle(self.tr("Run an operation"))
@@ -123,9 +110,9 @@ class RunDialog(QDialog):
         self._runner.failed.connect(self._on_run_failed)
         self._runner.finished.connect(self._on_run_thread_finished)
         self._fetcher = TaskController(self)  # stores, promos, the promo processing check
-        self._items_job = TaskController(self)
-        self._items_job.succeeded.connect(self._on_items)
-        self._items_job.failed.connect(lambda error: errors.show_error(self, error))
+        self._counter = TaskController(self)
+        self._counter.succeeded.connect(self._on_counted)
+        self._counter.failed.connect(lambda error: errors.show_error(self, error))
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_setup_page())
@@ -134,8 +121,13 @@ class RunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         if catalog is not None:
-            self._fill_campaigns()
-            self.update_preview()
+            # Start the look-ups once the dialog is on screen: a worker busy in Python while the dialog
+            # first paints would make every paint callback wait for the GIL.
+            QTimer.singleShot(0, self._start_setup)
+
+    def _start_setup(self) -> None:
+        self._fill_campaigns()
+        self.update_preview()
 
     # ------------------------------------------------------------ setup page
 
@@ -298,33 +290,24 @@ class RunDialog(QDialog):
     def update_preview(self, *_args) -> None:
         if self.catalog is None:
             return
-        if self._items is None and not self._whole_operation():
+        if self._counts is None:
             self.plan = None
             self.preview_label.setText(self.tr("Checking the picked SKUs…"))
             self.start_button.setEnabled(False)
-            self._count_items()
+            self._count_picks()
             return
-        self.plan = plan_run(
-            self.catalog, self.picked, self.operation(), self.target(), self.services.settings.batch_size, self._items
-        )
+        self.plan = plan_run(self._counts, self.operation(), self.target(), self.services.settings.batch_size)
         self.preview_label.setText(self.plan.describe())
         self.start_button.setEnabled(self.plan.can_start)
 
-    def _whole_operation(self) -> bool:
-        operation = self.operation()
-        return not operation.takes_skus or (
-            operation is Operation.DELETE_PROMO_OFFERS and self.leave_promo_check.isChecked()
-        )
-
-    def _count_items(self) -> None:
-        """The picked rows as job items (valid, invalid, without duplicates): seconds at 500k rows, so off the GUI."""
-        if self._items_job.is_running():
+    def _count_picks(self) -> None:
+        if self._counter.is_running():
             return
-        catalog, picked = self.catalog, self.picked
-        self._items_job.start(lambda cancel: catalog.job_items(picked), name="ymdesk-items")
+        check, picked = self.catalog.check, self.picked
+        self._counter.start(lambda cancel: PickCounts.of(check, picked), name="ymdesk-count")
 
-    def _on_items(self, items: list) -> None:
-        self._items = items
+    def _on_counted(self, counts: PickCounts) -> None:
+        self._counts = counts
         self.update_preview()
         self.items_ready.emit()
 
@@ -348,12 +331,15 @@ class RunDialog(QDialog):
         plan, catalog, journal = self.plan, self.catalog, self.services.journal
         batch_size, api_url = self.services.settings.batch_size, self.services.api_url
 
+        picked = self.picked if plan.operation.takes_skus and not plan.whole else None
+
         def create(cancel: threading.Event) -> int:
-            # Recording 500k SKUs takes seconds: done on the worker, like the run itself.
+            # Building and recording 500k job items takes seconds: done on the worker, like the run itself.
+            items = catalog.job_items(picked) if picked is not None else []
             return journal.create_job(
                 plan.operation,
                 plan.target,
-                plan.items,
+                items,
                 api_url=api_url,
                 source_file=str(catalog.path),
                 sheet=catalog.sheet,
@@ -361,7 +347,7 @@ class RunDialog(QDialog):
                 batch_size=batch_size,
             )
 
-        self._show_progress_page(plan.operation, plan.target, len(plan.items) or 1)
+        self._show_progress_page(plan.operation, plan.target, plan.items_total or 1)
         self._run(create)
 
     # ------------------------------------------------------------ progress page
@@ -422,9 +408,6 @@ class RunDialog(QDialog):
 
     def _run(self, job_for) -> None:
         """Start the worker: `job_for(cancel)` gives the job id (creating the job if needed), then the runner runs."""
-        from ymdesk.core.ratelimit import DEFAULT_LIMITS
-        from ymdesk.core.runner import JobRunner
-
         try:
             client = self.services.client()
         except KeyError:
@@ -613,7 +596,7 @@ class RunDialog(QDialog):
 
     def cancel_and_wait(self) -> None:
         self._runner.cancel_and_wait()
-        self._items_job.cancel_and_wait()
+        self._counter.cancel_and_wait()
         self._fetcher.cancel_and_wait()
         self.results.stop_background()
 
@@ -633,7 +616,7 @@ class RunDialog(QDialog):
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
-        self._items_job.cancel_and_wait()
+        self._counter.cancel_and_wait()
         self._fetcher.cancel_and_wait()
         self.results.stop_background()
         super().done(result)
