@@ -101,6 +101,7 @@ class RunDialog(QDialog):
         self._promos: list = []
         self._counts: PickCounts | None = None
         self._last_progress: Progress | None = None
+        self._total = 1
         self.setObjectName("runDialog")
         self.setWindowTitle(self.tr("Run an operation"))
         self.setWindowIcon(icon("run"))
@@ -397,9 +398,9 @@ class RunDialog(QDialog):
             .replace("%2", describe_target(target, self.services.campaigns))
         )
         self._last_progress = None
-        self.progress_bar.setRange(0, max(1, total))
-        self.progress_bar.setValue(0)
-        self.batch_label.setText(self.tr("Starting…"))
+        self._total = max(1, total)
+        self.progress_bar.setRange(0, 0)  # busy until the job is recorded (seconds for 500k SKUs)
+        self.batch_label.setText(self.tr("Recording the SKUs in the journal…"))
         self.eta_label.clear()
         self.wait_label.clear()
         self.cancel_button.setEnabled(True)
@@ -433,6 +434,9 @@ class RunDialog(QDialog):
     def _on_event(self, event) -> None:
         if isinstance(event, JobCreated):
             self.job_id = event.job_id
+            self.progress_bar.setRange(0, self._total)
+            self.progress_bar.setValue(0)
+            self.batch_label.setText(self.tr("Starting…"))
             self.run_title.setText(
                 self.tr("Run #%1: %2").replace("%1", str(event.job_id)).replace("%2", self.run_title.text())
             )
