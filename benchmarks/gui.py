@@ -1,0 +1,268 @@
+"""GUI measurements through the app's real window, model, filter and run dialog, on an offscreen QApplication.
+
+A `StallProbe` QTimer ticks every 10 ms on the GUI thread; the longest gap between ticks minus the
+interval is the longest time the event loop could not answer (a frozen window). Every action is
+started from inside the running event loop (QTimer.singleShot), so work it does on the GUI thread
+shows up as a stall, exactly as it would for a person clicking.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication
+
+Result = dict[str, Any]
+PROBE_INTERVAL_MS = 10
+#: Filters typed into the box, searched in all columns: common, rarer, a SKU fragment, and nothing found.
+FILTER_QUERIES = ("чайник", "модель 99", "0001234", "нет такого")
+
+
+class StallProbe(QObject):
+    """The longest the GUI thread left a 10 ms timer waiting, per phase."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(PROBE_INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+        self._clock = QElapsedTimer()
+        self._last = 0
+        self.max_ms = 0.0
+
+    def start(self) -> None:
+        self._clock.start()
+        self._last = 0
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = self._clock.elapsed()
+        self.max_ms = max(self.max_ms, now - self._last - PROBE_INTERVAL_MS)
+        self._last = now
+
+    def take(self) -> float:
+        """The longest stall since the last take(), then start over."""
+        value, self.max_ms = self.max_ms, 0.0
+        self._last = self._clock.elapsed()
+        return max(0.0, value)
+
+
+def run_until(signal: SignalInstance, action: Callable[[], object], timeout_s: float = 600.0) -> float:
+    """Start `action` from inside the event loop and run the loop until `signal`; seconds it took."""
+    loop = QEventLoop()
+    done: list[float] = []
+    started = [0.0]
+
+    def finish(*_args: object) -> None:
+        if not done:
+            done.append(time.perf_counter())
+            loop.quit()
+
+    def begin() -> None:
+        started[0] = time.perf_counter()
+        action()
+
+    signal.connect(finish)
+    QTimer.singleShot(0, begin)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    loop.exec()
+    signal.disconnect(finish)
+    if not done:
+        raise TimeoutError(f"no {signal} within {timeout_s} s")
+    return done[0] - started[0]
+
+
+def settle(ms: int = 200) -> None:
+    """Let the loop run (paint, deleteLater) for a moment, with the probe still watching."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(ready: Callable[[], bool], timeout_s: float = 600.0) -> float:
+    """Run the event loop until `ready()` (checked every 20 ms); seconds it took."""
+    started = time.perf_counter()
+    while not ready():
+        if time.perf_counter() - started > timeout_s:
+            raise TimeoutError(f"not ready within {timeout_s} s")
+        settle(20)
+    return time.perf_counter() - started
+
+
+def _services(folder: Path, api_url: str | None) -> Any:
+    from ymdesk.app import build_services
+    from ymdesk.core.journal import Journal
+    from ymdesk.core.secrets import MemoryTokenStore
+    from ymdesk.core.simulator import DEMO_API_KEY
+    from ymdesk.ui.settings import AppSettings
+
+    settings = AppSettings.at_path(str(folder / "settings.ini"))
+    if api_url:
+        settings.api_url = api_url
+    return build_services(settings, tokens=MemoryTokenStore(DEMO_API_KEY), journal=Journal(folder / "journal.sqlite3"))
+
+
+def _window(services: Any) -> Any:
+    from ymdesk.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    window.resize(1200, 760)
+    window.show()
+    return window
+
+
+def _open(window: Any, path: str) -> float:
+    return run_until(window.catalog_loaded, lambda: window.open_file(Path(path)))
+
+
+def _filter(window: Any, text: str) -> float:
+    """Keystroke to repainted view: the text changes, the (debounce-free) filter runs, the table repaints."""
+    repainted: list[float] = []
+
+    def repaint() -> None:
+        window.table.viewport().repaint()
+        repainted.append(time.perf_counter())
+
+    window.filter_applied.connect(repaint)
+    try:
+
+        def type_text() -> None:
+            window.filter_edit.setText(text)  # what a keystroke does; it also starts the debounce timer
+            window.apply_filter()  # the debounce timer firing, without its 250 ms
+
+        seconds = run_until(window.filter_applied, type_text)
+    finally:
+        window.filter_applied.disconnect(repaint)
+    return seconds
+
+
+def gui_filter(path: str) -> Result:
+    """Open `path` in the main window, then type each of FILTER_QUERIES (all columns) and clear the filter."""
+    app = QApplication.instance() or QApplication([])
+    probe = StallProbe()
+    with tempfile.TemporaryDirectory() as folder:
+        services = _services(Path(folder), None)
+        window = _window(services)
+        probe.start()
+        load_seconds = _open(window, path)
+        settle()
+        load_stall = probe.take()
+        latencies, stalls, shown = [], [], []
+        for query in FILTER_QUERIES:
+            latencies.append(_filter(window, query))
+            stalls.append(probe.take())
+            shown.append(len(window.model.visible))
+            settle(50)
+        clear_seconds = _filter(window, "")
+        clear_stall = probe.take()
+        window.close()
+        services.journal.close()
+    del app
+    return {
+        "seconds": statistics.median(latencies),
+        "filter_max_seconds": max(latencies),
+        "filter_seconds": dict(zip(FILTER_QUERIES, latencies, strict=True)),
+        "shown_rows": dict(zip(FILTER_QUERIES, shown, strict=True)),
+        "filter_stall_ms": max(stalls),
+        "clear_seconds": clear_seconds,
+        "clear_stall_ms": clear_stall,
+        "load_seconds": load_seconds,
+        "load_stall_ms": load_stall,
+        "stall_ms": max(*stalls, clear_stall),
+    }
+
+
+def gui_session(path: str, limits: str = "unlimited") -> Result:
+    """Load `path`, filter, pick every row, plan and run delete-offers on the simulator: stalls per phase."""
+    from benchmarks.measure import SimulatorProcess
+    from ymdesk.core.model import Operation
+    from ymdesk.core.simulator import DEMO_CAMPAIGN_ID
+    from ymdesk.ui import run_dialog as run_dialog_module
+    from ymdesk.ui.run_dialog import RunDialog
+
+    app = QApplication.instance() or QApplication([])
+    run_dialog_module.confirm_run = lambda *_args: True  # the person clicks "Yes" in the confirmation
+    server = SimulatorProcess(f"catalog:{path}", limits)
+    probe = StallProbe()
+    phases: Result = {}
+    seconds: Result = {}
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            services = _services(Path(folder), server.url)
+            window = _window(services)
+            probe.start()
+            seconds["load"] = _open(window, path)
+            settle()
+            phases["load"] = probe.take()
+            seconds["filter"] = max(_filter(window, query) for query in FILTER_QUERIES)
+            seconds["filter"] = max(seconds["filter"], _filter(window, ""))
+            phases["filter"] = probe.take()
+            QTimer.singleShot(0, window.pick_all_action.trigger)
+            settle()
+            phases["pick_all"] = probe.take()
+
+            holder: list[Any] = []
+
+            def open_dialog() -> None:  # what Market > Run does, with the rows already picked
+                dialog = RunDialog(services, window.catalog, window.model.picked.copy(), window)
+                dialog.show()
+                holder.append(dialog)
+
+            started = time.perf_counter()
+            QTimer.singleShot(0, open_dialog)
+            settle(50)
+            dialog = holder[0]
+
+            def choose() -> None:
+                dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_OFFERS))
+                for index in range(dialog.store_combo.count()):
+                    if dialog.store_combo.itemData(index).id == DEMO_CAMPAIGN_ID:
+                        dialog.store_combo.setCurrentIndex(index)
+
+            wait_until(lambda: dialog.store_combo.count() > 0, timeout_s=60)  # stores come from the simulator
+            QTimer.singleShot(0, choose)
+            # The preview (the picked rows as job items) is ready when Start is enabled.
+            wait_until(lambda: dialog.plan is not None and dialog.start_button.isEnabled(), timeout_s=300)
+            seconds["plan"] = time.perf_counter() - started
+            phases["plan"] = probe.take()
+
+            def choose_and_start() -> None:
+                dialog.start_button.click()
+
+            clicked, run_started = [0.0], [0.0]
+            dialog.start_button.pressed.connect(lambda: clicked.__setitem__(0, time.perf_counter()))
+            dialog.run_started.connect(lambda _job: run_started.__setitem__(0, time.perf_counter()))
+            seconds["start_and_run"] = run_until(dialog.run_finished, choose_and_start, timeout_s=1800)
+            seconds["click_to_run_started"] = run_started[0] - clicked[0]
+            phases["start_and_run"] = probe.take()
+            seconds["results"] = wait_until(lambda: dialog.results.model.rowCount() > 0, timeout_s=300)
+            settle()
+            phases["results"] = probe.take()
+            counts = {str(k): v for k, v in services.journal.counts(dialog.job_id).items()}
+            dialog.done(0)
+            window.close()
+            services.journal.close()
+    finally:
+        server.close()
+    del app
+    return {
+        "seconds": sum(v for v in seconds.values() if v),
+        "stall_ms": max(phases.values()),
+        "phase_stall_ms": phases,
+        "phase_seconds": seconds,
+        "outcomes": counts,
+    }
+
+
+MEASUREMENTS: dict[str, Callable[..., Result]] = {"gui-filter": gui_filter, "gui-session": gui_session}
