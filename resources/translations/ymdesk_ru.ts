@@ -27,162 +27,162 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../ymdesk/cli.py" line="173" />
+        <location filename="../../ymdesk/cli.py" line="172" />
         <source>{file}: sheet {sheet}, header in row {header}, SKU column “{column}”.</source>
         <translation>{file}: лист {sheet}, заголовок в строке {header}, столбец SKU «{column}».</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="178" />
+        <location filename="../../ymdesk/cli.py" line="177" />
         <source>{rows} rows: {valid} unique valid SKUs, {invalid} invalid, {dupes} duplicates.</source>
         <translation>Строк: {rows}; уникальных корректных SKU: {valid}, некорректных: {invalid}, повторов: {dupes}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="197" />
+        <location filename="../../ymdesk/cli.py" line="196" />
         <source>--batch-size must be between 1 and {max}.</source>
         <translation>--batch-size должен быть от 1 до {max}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="203" />
+        <location filename="../../ymdesk/cli.py" line="202" />
         <source>{operation} needs --file with the SKUs to process.</source>
         <translation>Для {operation} нужен --file с SKU, которые надо обработать.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="211" />
+        <location filename="../../ymdesk/cli.py" line="210" />
         <source>{operation} works on the whole target; --file is not used with it.</source>
         <translation>{operation} действует на весь магазин или акцию целиком; --file с ней не используется.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="218" />
+        <location filename="../../ymdesk/cli.py" line="217" />
         <source>{file} has no valid SKUs to send; nothing was sent.</source>
         <translation>В {file} нет корректных SKU для отправки; ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="252" />
+        <location filename="../../ymdesk/cli.py" line="251" />
         <source>There is no job {job} in the journal; see ymdesk-cli jobs.</source>
         <translation>Задания {job} нет в журнале; список заданий: ymdesk-cli jobs.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="257" />
+        <location filename="../../ymdesk/cli.py" line="256" />
         <source>Job {job} is already finished; nothing to send.</source>
         <translation>Задание {job} уже завершено; отправлять нечего.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="264" />
+        <location filename="../../ymdesk/cli.py" line="263" />
         <source>Resuming job {job}: {left} SKUs still to send.</source>
         <translation>Продолжаем задание {job}: осталось отправить SKU: {left}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="330" />
+        <location filename="../../ymdesk/cli.py" line="329" />
         <source>Cannot listen on port {port} ({error}); pick another with --port.</source>
         <translation>Не удаётся занять порт {port} ({error}); укажите другой через --port.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="336" />
+        <location filename="../../ymdesk/cli.py" line="335" />
         <source>Market simulator at {url}; API key: {key}. Press Ctrl+C to stop.</source>
         <translation>Симулятор Маркета: {url}; API-ключ: {key}. Для остановки нажмите Ctrl+C.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="353" />
+        <location filename="../../ymdesk/cli.py" line="352" />
         <source>Demo: the built-in Market simulator at {url}, sample catalog {file}.</source>
         <translation>Демо: встроенный симулятор Маркета на {url}, пример каталога {file}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="418" />
+        <location filename="../../ymdesk/cli.py" line="417" />
         <source>Cancelling after the current request… (Ctrl+C again to stop at once)</source>
         <translation>Отмена после текущего запроса… (нажмите Ctrl+C ещё раз, чтобы остановить сразу)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="432" />
+        <location filename="../../ymdesk/cli.py" line="431" />
         <source>Batch {batch} of {batches} ({size} SKUs)…</source>
         <translation>Пакет {batch} из {batches} (SKU: {size})…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="436" />
+        <location filename="../../ymdesk/cli.py" line="435" />
         <source>{done} of {total} SKUs done.</source>
         <translation>Обработано SKU: {done} из {total}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="472" />
+        <location filename="../../ymdesk/cli.py" line="471" />
         <source>Job {job} {status}: {succeeded} deleted, {failed} not deleted or failed, {invalid} invalid, {skipped} not sent.</source>
         <translation>Задание {job}, статус {status}: удалено {succeeded}, не удалено или ошибка {failed}, некорректных {invalid}, не отправлено {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="486" />
+        <location filename="../../ymdesk/cli.py" line="485" />
         <source>Report: {path}</source>
         <translation>Отчёт: {path}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="513" />
+        <location filename="../../ymdesk/cli.py" line="512" />
         <source>{operation} needs --campaign-id (the store's id; see ymdesk-cli campaigns).</source>
         <translation>Для {operation} нужен --campaign-id (идентификатор магазина; см. ymdesk-cli campaigns).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="519" />
+        <location filename="../../ymdesk/cli.py" line="518" />
         <source>{operation} needs --business-id (see ymdesk-cli campaigns).</source>
         <translation>Для {operation} нужен --business-id (см. ymdesk-cli campaigns).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="525" />
+        <location filename="../../ymdesk/cli.py" line="524" />
         <source>delete-promo-offers needs --promo-id (see ymdesk-cli promos).</source>
         <translation>Для delete-promo-offers нужен --promo-id (см. ymdesk-cli promos).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="527" />
+        <location filename="../../ymdesk/cli.py" line="526" />
         <source>delete-promo-offers needs either --file or --all-offers.</source>
         <translation>Для delete-promo-offers нужен либо --file, либо --all-offers.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="529" />
+        <location filename="../../ymdesk/cli.py" line="528" />
         <source>--all-offers goes only with delete-promo-offers.</source>
         <translation>--all-offers используется только с delete-promo-offers.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="532" />
+        <location filename="../../ymdesk/cli.py" line="531" />
         <source>{option} must be a positive number.</source>
         <translation>{option} должен быть положительным числом.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="571" />
+        <location filename="../../ymdesk/cli.py" line="570" />
         <source>No API key: set the YM_API_KEY environment variable, or save the key in the ymdesk app.</source>
         <translation>Нет API-ключа: задайте переменную окружения YM_API_KEY или сохраните ключ в приложении ymdesk.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="586" />
+        <location filename="../../ymdesk/cli.py" line="585" />
         <source>Plan: {operation} for {target}: {count} SKUs in {batches} batches, {invalid} invalid (not sent); about {duration}.</source>
         <translation>План: {operation} для {target}: SKU — {count}, пакетов — {batches}, некорректных (не отправляются) — {invalid}; примерно {duration}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="601" />
+        <location filename="../../ymdesk/cli.py" line="600" />
         <source>Plan: {operation} for {target}: one request.</source>
         <translation>План: {operation} для {target}: один запрос.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="609" />
+        <location filename="../../ymdesk/cli.py" line="608" />
         <source>{seconds} s</source>
         <translation>{seconds} с</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="610" />
+        <location filename="../../ymdesk/cli.py" line="609" />
         <source>{minutes} min</source>
         <translation>{minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="618" />
+        <location filename="../../ymdesk/cli.py" line="617" />
         <source>This run changes your Market catalog; confirm it with --yes when running without a terminal. Nothing was sent.</source>
         <translation>Этот запуск изменит ваш каталог на Маркете; без терминала подтвердите его ключом --yes. Ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="629" />
+        <location filename="../../ymdesk/cli.py" line="628" />
         <source>{operation} for {target}. Type {expected} to confirm: </source>
         <translation>{operation} для {target}. Для подтверждения введите {expected}: </translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="634" />
+        <location filename="../../ymdesk/cli.py" line="633" />
         <source>{operation} for {target}: {count} SKUs. Continue? [y/N] </source>
         <translation>{operation} для {target}: SKU — {count}. Продолжить? [y/N] </translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="640" />
+        <location filename="../../ymdesk/cli.py" line="639" />
         <source>Not confirmed; nothing was sent.</source>
         <translation>Не подтверждено; ничего не отправлено.</translation>
     </message>
@@ -192,7 +192,7 @@
         <translation>Остановлено. Задание сохранено в журнале; завершите его командой ymdesk-cli resume.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="675" />
+        <location filename="../../ymdesk/cli.py" line="679" />
         <source>ymdesk hit an unexpected error ({kind}); details are in {log}. Any job stays in the journal: finish it with ymdesk-cli resume.</source>
         <translation>В ymdesk произошла непредвиденная ошибка ({kind}); подробности в {log}. Задания сохранены в журнале: завершите их командой ymdesk-cli resume.</translation>
     </message>
@@ -535,278 +535,278 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="98" />
+        <location filename="../../ymdesk/ui/main_window.py" line="102" />
         <source>&amp;Open catalog…</source>
         <translation>&amp;Открыть каталог…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="99" />
+        <location filename="../../ymdesk/ui/main_window.py" line="103" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="100" />
+        <location filename="../../ymdesk/ui/main_window.py" line="104" />
         <source>Pick all &amp;shown</source>
         <translation>Выбрать все &amp;показанные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="101" />
+        <location filename="../../ymdesk/ui/main_window.py" line="105" />
         <source>Pick &amp;none</source>
         <translation>&amp;Снять выбор</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="102" />
+        <location filename="../../ymdesk/ui/main_window.py" line="106" />
         <source>&amp;Invert picks of shown rows</source>
         <translation>&amp;Обратить выбор в показанных строках</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="104" />
+        <location filename="../../ymdesk/ui/main_window.py" line="108" />
         <source>&amp;Paste SKUs to pick…</source>
         <translation>Вст&amp;авить SKU для выбора…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="106" />
+        <location filename="../../ymdesk/ui/main_window.py" line="110" />
         <source>Show &amp;picked only</source>
         <translation>Показывать только &amp;выбранные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="107" />
+        <location filename="../../ymdesk/ui/main_window.py" line="111" />
         <source>Show in&amp;valid only</source>
         <translation>Показывать только &amp;некорректные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="108" />
+        <location filename="../../ymdesk/ui/main_window.py" line="112" />
         <source>&amp;Connect to Market…</source>
         <translation>&amp;Подключиться к Маркету…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="109" />
+        <location filename="../../ymdesk/ui/main_window.py" line="113" />
         <source>&amp;Run an operation…</source>
         <translation>&amp;Запустить операцию…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="110" />
+        <location filename="../../ymdesk/ui/main_window.py" line="114" />
         <source>&amp;History…</source>
         <translation>&amp;История…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="111" />
+        <location filename="../../ymdesk/ui/main_window.py" line="115" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="112" />
+        <location filename="../../ymdesk/ui/main_window.py" line="116" />
         <source>&amp;About ymdesk</source>
         <translation>&amp;О программе ymdesk</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="114" />
+        <location filename="../../ymdesk/ui/main_window.py" line="118" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="115" />
+        <location filename="../../ymdesk/ui/main_window.py" line="119" />
         <source>Pick shown</source>
         <translation>Выбрать показанные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="116" />
+        <location filename="../../ymdesk/ui/main_window.py" line="120" />
         <source>Pick none</source>
         <translation>Снять выбор</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="117" />
+        <location filename="../../ymdesk/ui/main_window.py" line="121" />
         <source>Invert</source>
         <translation>Обратить</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="119" />
+        <location filename="../../ymdesk/ui/main_window.py" line="123" />
         <source>Connect</source>
         <translation>Подключиться</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="120" />
+        <location filename="../../ymdesk/ui/main_window.py" line="124" />
         <source>Run</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="121" />
+        <location filename="../../ymdesk/ui/main_window.py" line="125" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="129" />
+        <location filename="../../ymdesk/ui/main_window.py" line="133" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="131" />
+        <location filename="../../ymdesk/ui/main_window.py" line="135" />
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние файлы</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="138" />
+        <location filename="../../ymdesk/ui/main_window.py" line="142" />
         <source>&amp;Pick</source>
         <translation>&amp;Выбор</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="141" />
+        <location filename="../../ymdesk/ui/main_window.py" line="145" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="144" />
+        <location filename="../../ymdesk/ui/main_window.py" line="148" />
         <source>&amp;Market</source>
         <translation>&amp;Маркет</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="147" />
+        <location filename="../../ymdesk/ui/main_window.py" line="151" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="150" />
+        <location filename="../../ymdesk/ui/main_window.py" line="154" />
         <source>Main</source>
         <translation>Основная</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="169" />
+        <location filename="../../ymdesk/ui/main_window.py" line="173" />
         <source>Open a catalog exported from the seller cabinet (XLSX or CSV), or drop it here.</source>
         <translation>Откройте каталог, выгруженный из кабинета продавца (XLSX или CSV), или перетащите его сюда.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="179" />
+        <location filename="../../ymdesk/ui/main_window.py" line="183" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="181" />
+        <location filename="../../ymdesk/ui/main_window.py" line="185" />
         <source>SKU column:</source>
         <translation>Столбец SKU:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="187" />
+        <location filename="../../ymdesk/ui/main_window.py" line="191" />
         <source>Filter rows: type a part of a SKU, name, category…</source>
         <translation>Фильтр строк: введите часть SKU, названия, категории…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="194" />
+        <location filename="../../ymdesk/ui/main_window.py" line="198" />
         <source>Regular expression</source>
         <translation>Регулярное выражение</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="196" />
+        <location filename="../../ymdesk/ui/main_window.py" line="200" />
         <source>Picked only</source>
         <translation>Только выбранные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="199" />
+        <location filename="../../ymdesk/ui/main_window.py" line="203" />
         <source>Invalid only</source>
         <translation>Только некорректные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="235" />
+        <location filename="../../ymdesk/ui/main_window.py" line="239" />
         <source>Cancel loading</source>
         <translation>Отменить загрузку</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="252" />
+        <location filename="../../ymdesk/ui/main_window.py" line="256" />
         <source>Open a catalog</source>
         <translation>Открыть каталог</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="254" />
+        <location filename="../../ymdesk/ui/main_window.py" line="258" />
         <source>Catalogs (*.xlsx *.xlsm *.xls *.csv *.txt *.tsv);;All files (*)</source>
         <translation>Каталоги (*.xlsx *.xlsm *.xls *.csv *.txt *.tsv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="264" />
+        <location filename="../../ymdesk/ui/main_window.py" line="268" />
         <source>Reading %1…</source>
         <translation>Читаем %1…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="286" />
+        <location filename="../../ymdesk/ui/main_window.py" line="290" />
         <source>Loading cancelled.</source>
         <translation>Загрузка отменена.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="314" />
+        <location filename="../../ymdesk/ui/main_window.py" line="318" />
         <source>Loaded %1 rows.</source>
         <translation>Загружено строк: %1.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="319" />
+        <location filename="../../ymdesk/ui/main_window.py" line="323" />
         <source>(CSV)</source>
         <translation>(CSV)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="344" />
+        <location filename="../../ymdesk/ui/main_window.py" line="348" />
         <source>Checking the SKUs in “%1”…</source>
         <translation>Проверяем SKU в столбце «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="354" />
+        <location filename="../../ymdesk/ui/main_window.py" line="358" />
         <source>(no recent files)</source>
         <translation>(нет недавних файлов)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="357" />
+        <location filename="../../ymdesk/ui/main_window.py" line="361" />
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="410" />
+        <location filename="../../ymdesk/ui/main_window.py" line="414" />
         <source>Filtering…</source>
         <translation>Фильтруем…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="421" />
+        <location filename="../../ymdesk/ui/main_window.py" line="425" />
         <source>This regular expression is not valid: %1</source>
         <translation>Это регулярное выражение некорректно: %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="118" />
-        <location filename="../../ymdesk/ui/main_window.py" line="445" />
+        <location filename="../../ymdesk/ui/main_window.py" line="122" />
+        <location filename="../../ymdesk/ui/main_window.py" line="449" />
         <source>Paste SKUs</source>
         <translation>Вставить SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="205" />
+        <location filename="../../ymdesk/ui/main_window.py" line="209" />
         <source>Where:</source>
         <translation>Где:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="243" />
+        <location filename="../../ymdesk/ui/main_window.py" line="247" />
         <source>DEMO · simulator %1</source>
         <translation>ДЕМО · симулятор %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="244" />
+        <location filename="../../ymdesk/ui/main_window.py" line="248" />
         <source>Demo mode: the built-in Market simulator; no real store is touched.</source>
         <translation>Демо-режим: встроенный симулятор Маркета; настоящие магазины не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="328" />
+        <location filename="../../ymdesk/ui/main_window.py" line="332" />
         <source>In all columns</source>
         <translation>Во всех столбцах</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="445" />
+        <location filename="../../ymdesk/ui/main_window.py" line="449" />
         <source>The clipboard has no SKUs. Copy a column of SKUs first.</source>
         <translation>В буфере обмена нет SKU. Сначала скопируйте столбец с SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="453" />
+        <location filename="../../ymdesk/ui/main_window.py" line="457" />
         <source>Picked %1 rows for %2 pasted SKUs; %3 SKUs are not in this file.</source>
         <translation>Выбрано строк: %1 по вставленным SKU (%2); нет в этом файле: %3.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="487" />
+        <location filename="../../ymdesk/ui/main_window.py" line="491" />
         <source>Rows: %1 · Shown: %2 · Picked: %3 · Picked and valid: %4 · Invalid: %5 · Duplicates: %6</source>
         <translation>Строк: %1 · Показано: %2 · Выбрано: %3 · Выбрано корректных: %4 · Некорректных: %5 · Повторов: %6</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="501" />
+        <location filename="../../ymdesk/ui/main_window.py" line="505" />
         <source>[DEMO] %1</source>
         <translation>[ДЕМО] %1</translation>
     </message>
@@ -821,12 +821,12 @@
         <translation>Сначала выберите строки для обработки (отметьте их или нажмите «Выбрать все показанные»).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="555" />
+        <location filename="../../ymdesk/ui/main_window.py" line="551" />
         <source>About ymdesk</source>
         <translation>О программе ymdesk</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="557" />
+        <location filename="../../ymdesk/ui/main_window.py" line="553" />
         <source>ymdesk %1
 
 Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete products from a store or the business catalog, remove them from promos, remove API prices.</source>
@@ -1071,27 +1071,27 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>ResultsTableModel</name>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="61" />
+        <location filename="../../ymdesk/ui/results_view.py" line="83" />
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="61" />
+        <location filename="../../ymdesk/ui/results_view.py" line="83" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="61" />
+        <location filename="../../ymdesk/ui/results_view.py" line="83" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="61" />
+        <location filename="../../ymdesk/ui/results_view.py" line="83" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="61" />
+        <location filename="../../ymdesk/ui/results_view.py" line="83" />
         <source>API code</source>
         <translation>Код API</translation>
     </message>
@@ -1099,52 +1099,52 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="138" />
+        <location filename="../../ymdesk/ui/results_view.py" line="163" />
         <source>All outcomes</source>
         <translation>Все итоги</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="144" />
+        <location filename="../../ymdesk/ui/results_view.py" line="169" />
         <source>Find a SKU…</source>
         <translation>Найти SKU…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="154" />
+        <location filename="../../ymdesk/ui/results_view.py" line="179" />
         <source>Export report (XLSX)…</source>
         <translation>Сохранить отчёт (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="156" />
+        <location filename="../../ymdesk/ui/results_view.py" line="181" />
         <source>Export report (CSV)…</source>
         <translation>Сохранить отчёт (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="158" />
+        <location filename="../../ymdesk/ui/results_view.py" line="183" />
         <source>Open folder</source>
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="162" />
+        <location filename="../../ymdesk/ui/results_view.py" line="187" />
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="182" />
+        <location filename="../../ymdesk/ui/results_view.py" line="207" />
         <source>Run #%1 — %2</source>
         <translation>Запуск №%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="206" />
+        <location filename="../../ymdesk/ui/results_view.py" line="231" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="206" />
+        <location filename="../../ymdesk/ui/results_view.py" line="231" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/results_view.py" line="208" />
+        <location filename="../../ymdesk/ui/results_view.py" line="233" />
         <source>Export report</source>
         <translation>Сохранить отчёт</translation>
     </message>
@@ -1152,249 +1152,254 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="61" />
+        <location filename="../../ymdesk/ui/plan.py" line="104" />
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="65" />
+        <location filename="../../ymdesk/ui/plan.py" line="108" />
         <source>%1 min %2 s</source>
         <translation>%1 мин %2 с</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="70" />
+        <location filename="../../ymdesk/ui/plan.py" line="113" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="85" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="72" />
         <source>store %1</source>
         <translation>магазин %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="89" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="76" />
         <source>business %1</source>
         <translation>кабинет %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="91" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="78" />
         <source>promo %1</source>
         <translation>акция %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="93" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="80" />
         <source>all products</source>
         <translation>все товары</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="118" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="106" />
         <source>Run an operation</source>
         <translation>Запуск операции</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="150" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="143" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="157" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="150" />
         <source>Leave the promo entirely (all products, not only the picked ones)</source>
         <translation>Выйти из акции полностью (все товары, а не только выбранные)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="162" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="155" />
         <source>Operation:</source>
         <translation>Операция:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="163" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="156" />
         <source>Store:</source>
         <translation>Магазин:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="164" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="157" />
         <source>Business:</source>
         <translation>Кабинет:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="165" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="158" />
         <source>Promo:</source>
         <translation>Акция:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="170" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="163" />
         <source>Start…</source>
         <translation>Запустить…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="173" />
-        <location filename="../../ymdesk/ui/run_dialog.py" line="553" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="166" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="540" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="214" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="207" />
         <source>Asking Market for the list of stores…</source>
         <translation>Запрашиваем у Маркета список магазинов…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="249" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="242" />
         <source>(connect to Market to see the stores)</source>
         <translation>(подключитесь к Маркету, чтобы увидеть магазины)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="303" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="296" />
         <source>Checking the picked SKUs…</source>
         <translation>Проверяем выбранные SKU…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="374" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="361" />
         <source>%v of %m SKUs</source>
         <translation>%v из %m SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="382" />
-        <location filename="../../ymdesk/ui/run_dialog.py" line="420" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="369" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="407" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="395" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="382" />
         <source>Log:</source>
         <translation>Журнал:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="409" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="396" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="416" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="439" />
         <source>Starting…</source>
         <translation>Запускаем…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="431" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="415" />
         <source>No API key</source>
         <translation>Нет API-ключа</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="431" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="403" />
+        <source>Recording the SKUs in the journal…</source>
+        <translation>Записываем SKU в журнал…</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="415" />
         <source>Connect to Market first (Market &gt; Connect).</source>
         <translation>Сначала подключитесь к Маркету («Маркет &gt; Подключиться»).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="436" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="420" />
         <source>Started.</source>
         <translation>Запущено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="454" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="441" />
         <source>Run #%1: %2</source>
         <translation>Запуск №%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="459" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="446" />
         <source>Batch %1 of %2</source>
         <translation>Пакет %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="462" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="449" />
         <source>%1: sending %2 SKUs…</source>
         <translation>%1: отправляем SKU: %2…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="483" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="470" />
         <source>About %1 left</source>
         <translation>Осталось около %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="490" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="477" />
         <source>Keeping to Market's rate limit: next request in %1</source>
         <translation>Соблюдаем лимит запросов Маркета: следующий запрос через %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="491" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="478" />
         <source>Market's rate limit was reached: waiting %1</source>
         <translation>Лимит запросов Маркета исчерпан: ждём %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="492" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="479" />
         <source>Market did not answer properly: trying again in %1</source>
         <translation>Маркет ответил с ошибкой: повтор через %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="493" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="480" />
         <source>The store is busy on Market's side: trying again in %1</source>
         <translation>Магазин занят на стороне Маркета: повтор через %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="495" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="482" />
         <source>Waiting %1</source>
         <translation>Ожидание %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="506" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="493" />
         <source>Cancelling…</source>
         <translation>Отменяем…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="507" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="494" />
         <source>Cancelling: the current request is finished, the rest is recorded as cancelled.</source>
         <translation>Отмена: текущий запрос будет завершён, остальное записывается как отменённое.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="516" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="503" />
         <source>Finished.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="518" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="505" />
         <source>Cancelled. The SKUs not sent are recorded as cancelled; resume from History.</source>
         <translation>Отменено. Неотправленные SKU записаны как отменённые; продолжить можно из «Истории».</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="520" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="507" />
         <source>Stopped by Market.</source>
         <translation>Остановлено Маркетом.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="534" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="521" />
         <source>Market stopped the run</source>
         <translation>Маркет остановил запуск</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="537" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="524" />
         <source>The SKUs not sent are recorded as cancelled; resume from History.</source>
         <translation>Неотправленные SKU записаны как отменённые; продолжить можно из «Истории».</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="548" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="535" />
         <source>Check whether Market has applied it</source>
         <translation>Проверить, применил ли Маркет изменения</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="572" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="559" />
         <source>Market applies promo changes in 4–6 hours. Until then the products may still show in the promo.</source>
         <translation>Маркет применяет изменения в акциях за 4–6 часов. До тех пор товары ещё могут отображаться в акции.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="596" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="583" />
         <source>Market is still processing the changes to this promo. Check again later.</source>
         <translation>Маркет ещё обрабатывает изменения в этой акции. Проверьте позже.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="598" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="585" />
         <source>Market has finished processing the changes to this promo.</source>
         <translation>Маркет закончил обработку изменений в этой акции.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="606" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="593" />
         <source>Stop the run?</source>
         <translation>Остановить запуск?</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="608" />
+        <location filename="../../ymdesk/ui/run_dialog.py" line="595" />
         <source>A run is in progress. Stop it? The current request is finished; the SKUs not sent are recorded as cancelled and can be resumed from History.</source>
         <translation>Идёт запуск. Остановить его? Текущий запрос будет завершён; неотправленные SKU запишутся как отменённые, их можно продолжить из «Истории».</translation>
     </message>
@@ -1402,53 +1407,53 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>RunPlan</name>
     <message>
-        <location filename="../../ymdesk/ui/plan.py" line="48" />
+        <location filename="../../ymdesk/ui/plan.py" line="71" />
         <source>Choose the store (and the promo, for promo operations) to see what will be sent.</source>
         <extracomment>Runs above this many SKUs must be confirmed by typing the count. A rough time for one request and its answer, for the estimate.</extracomment>
         <translation>Выберите магазин (и акцию — для операций с акциями), чтобы увидеть, что будет отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/plan.py" line="52" />
+        <location filename="../../ymdesk/ui/plan.py" line="75" />
         <source>All prices set through the API will be removed in the whole store, in one request.</source>
         <translation>Все цены, заданные через API, будут удалены во всём магазине одним запросом.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/plan.py" line="56" />
+        <location filename="../../ymdesk/ui/plan.py" line="79" />
         <source>The store leaves the promo entirely: all its products, in one request.</source>
         <translation>Магазин полностью выходит из акции: все товары, одним запросом.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/plan.py" line="60" />
+        <location filename="../../ymdesk/ui/plan.py" line="83" />
         <source>Picked rows: %1</source>
         <translation>Выбрано строк: %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/plan.py" line="61" />
+        <location filename="../../ymdesk/ui/plan.py" line="84" />
         <source>Valid SKUs to send: %1</source>
         <translation>Корректных SKU к отправке: %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/plan.py" line="62" />
+        <location filename="../../ymdesk/ui/plan.py" line="85" />
         <source>Invalid (not sent, listed in the report): %1</source>
         <translation>Некорректных (не отправляются, попадут в отчёт): %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/plan.py" line="65" />
+        <location filename="../../ymdesk/ui/plan.py" line="88" />
         <source>Duplicates (sent once): %1</source>
         <translation>Повторов (отправляются один раз): %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/plan.py" line="66" />
+        <location filename="../../ymdesk/ui/plan.py" line="89" />
         <source>Batches: %1</source>
         <translation>Пакетов: %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/plan.py" line="67" />
+        <location filename="../../ymdesk/ui/plan.py" line="90" />
         <source>Estimated time: about %1</source>
         <translation>Примерное время: около %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/plan.py" line="71" />
+        <location filename="../../ymdesk/ui/plan.py" line="96" />
         <source>There is nothing valid to send: pick rows with valid SKUs.</source>
         <translation>Отправлять нечего: выберите строки с корректными SKU.</translation>
     </message>
@@ -1456,74 +1461,74 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="47" />
+        <location filename="../../ymdesk/core/runner.py" line="48" />
         <source>Not deleted: the product is not in this store, or it is held in a Market warehouse.</source>
         <extracomment>Why a SKU in notDeletedOfferIds was not deleted, by operation and by whether an earlier request for it went unanswered (then "not found" may be that request's own doing).</extracomment>
         <translation>Не удалён: товара нет в этом магазине, или он хранится на складе Маркета.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="50" />
+        <location filename="../../ymdesk/core/runner.py" line="51" />
         <source>Not deleted: the product is not in this store, or it is held in a Market warehouse. An earlier request for it got no answer and may already have deleted it.</source>
         <translation>Не удалён: товара нет в этом магазине, или он хранится на складе Маркета. Предыдущий запрос по нему остался без ответа и, возможно, уже удалил его.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="55" />
-        <location filename="../../ymdesk/core/runner.py" line="58" />
+        <location filename="../../ymdesk/core/runner.py" line="56" />
+        <location filename="../../ymdesk/core/runner.py" line="59" />
         <source>Not deleted: the product is held in a Market warehouse.</source>
         <translation>Не удалён: товар хранится на складе Маркета.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="62" />
+        <location filename="../../ymdesk/core/runner.py" line="63" />
         <source>Market has no product with this SKU in the cabinet.</source>
         <translation>В кабинете на Маркете нет товара с этим SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="63" />
+        <location filename="../../ymdesk/core/runner.py" line="64" />
         <source>Market refused to remove it from the promo ({code}).</source>
         <translation>Маркет отказался убрать его из акции ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="64" />
+        <location filename="../../ymdesk/core/runner.py" line="65" />
         <source>Not sent: the run was cancelled.</source>
         <translation>Не отправлен: запуск отменён.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="138" />
+        <location filename="../../ymdesk/core/runner.py" line="140" />
         <source>Sending {count} SKUs in {batches} batches.</source>
         <translation>Отправляем SKU: {count}, пакетов: {batches}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="170" />
+        <location filename="../../ymdesk/core/runner.py" line="172" />
         <source>All prices set through the API were removed from store {store}.</source>
         <translation>Все цены, заданные через API, удалены в магазине {store}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="174" />
+        <location filename="../../ymdesk/core/runner.py" line="176" />
         <source>Left promo {promo}: all its products were removed. Market applies the change within 4 to 6 hours.</source>
         <translation>Выход из акции {promo}: все её товары убраны. Маркет применит изменение в течение 4–6 часов.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="195" />
+        <location filename="../../ymdesk/core/runner.py" line="197" />
         <source>Market refused a batch of {count} SKUs; splitting it to find the ones it objects to.</source>
         <translation>Маркет отклонил пакет из {count} SKU; делим его, чтобы найти те, что ему не нравятся.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="237" />
+        <location filename="../../ymdesk/core/runner.py" line="239" />
         <source>Keeping to Market's rate limit: next batch in {seconds} s.</source>
         <translation>Соблюдаем лимит запросов Маркета: следующий пакет через {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="256" />
+        <location filename="../../ymdesk/core/runner.py" line="258" />
         <source>Market's rate limit was reached (HTTP 420); waiting {seconds} s as Market asks.</source>
         <translation>Лимит запросов Маркета исчерпан (HTTP 420); ждём {seconds} с, как просит Маркет.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="268" />
+        <location filename="../../ymdesk/core/runner.py" line="270" />
         <source>Market has locked the store for now (HTTP 423); trying again in {seconds} s.</source>
         <translation>Маркет временно заблокировал магазин (HTTP 423); повтор через {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runner.py" line="288" />
+        <location filename="../../ymdesk/core/runner.py" line="290" />
         <source>{problem} Trying again in {seconds} s (attempt {attempt} of {attempts}).</source>
         <translation>{problem} Повтор через {seconds} с (попытка {attempt} из {attempts}).</translation>
     </message>
