@@ -35,7 +35,7 @@ def build_services(settings, *, demo: bool = False, tokens=None, journal=None, l
     """Everything the windows need. Tests pass a MemoryTokenStore and a settings file under tmp_path."""
     from ymdesk.core.journal import Journal
     from ymdesk.core.market_api import MarketClient
-    from ymdesk.core.secrets import KeyringTokenStore, MemoryTokenStore
+    from ymdesk.core.secrets import TOKEN_ENV, KeyringTokenStore, MemoryTokenStore
     from ymdesk.ui.services import DemoSession, Services
 
     demo_session = None
@@ -45,6 +45,9 @@ def build_services(settings, *, demo: bool = False, tokens=None, journal=None, l
         simulator = MarketSimulator(state=build_demo_state()).start()
         demo_session = DemoSession(simulator.url, sample_catalog_path(), simulator.stop)
         tokens = MemoryTokenStore(DEMO_API_KEY)  # the demo key never goes to the keyring
+    if tokens is None and os.environ.get(TOKEN_ENV, "").strip():
+        # Where no keyring works (a bare Linux session), the key can come from YM_API_KEY, as for the CLI.
+        tokens = MemoryTokenStore(os.environ[TOKEN_ENV].strip())
     return Services(
         settings=settings,
         tokens=tokens if tokens is not None else KeyringTokenStore(),

@@ -106,3 +106,16 @@ def test_unexpected_errors_are_logged_and_shown(qtbot, monkeypatch):
     assert shown and "boom in a slot" in shown[0].text()
     assert "ymdesk.log" in shown[0].informativeText()
     assert "Traceback" in log_path.read_text(encoding="utf-8")
+
+
+def test_the_key_can_come_from_the_environment_when_there_is_no_keyring(app_settings, monkeypatch, tmp_path):
+    from ymdesk.app import build_services
+    from ymdesk.core.journal import Journal
+
+    monkeypatch.setenv("YM_API_KEY", " from-env ")
+    journal = Journal(tmp_path / "journal.sqlite3")
+    try:
+        services = build_services(app_settings, journal=journal)
+        assert services.tokens.get() == "from-env"
+    finally:
+        journal.close()
