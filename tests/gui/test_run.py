@@ -125,7 +125,6 @@ def test_closing_the_window_during_a_run_cancels_and_waits(qtbot, loaded_window,
     window.services.settings.batch_size = 5
     window.pick_all_action.trigger()
     dialog = _run_dialog(qtbot, window)
-    window._run_dialog = dialog
     _choose(dialog, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
     monkeypatch.setattr(RunDialog, "confirm_stop", lambda self: True)
     with qtbot.waitSignal(dialog._runner.event, check_params_cb=lambda event: isinstance(event, Waiting)):

@@ -93,3 +93,12 @@ class TaskController(QObject):
         self._worker = None
         thread.deleteLater()
         self.finished.emit()
+
+
+def stop_all(owner: QObject, timeout_ms: int = 60_000) -> None:
+    """Cancel every task controller under `owner` (at any depth) and wait for their threads.
+
+    Call it before a window or dialog goes away: destroying a QThread that still runs aborts the process.
+    """
+    for controller in owner.findChildren(TaskController):
+        controller.cancel_and_wait(timeout_ms)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ymdesk.core.messages import UserError
-from ymdesk.jobs.controller import TaskController
+from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
 from ymdesk.ui.resources import icon
 from ymdesk.ui.services import Services
@@ -159,5 +159,5 @@ class ConnectDialog(QDialog):
         self.accept()
 
     def done(self, result: int) -> None:
-        self._tester.cancel_and_wait()
+        stop_all(self)
         super().done(result)

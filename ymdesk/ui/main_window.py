@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ymdesk import __version__
-from ymdesk.jobs.controller import TaskController
+from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
 from ymdesk.ui.catalog_model import CatalogTableModel
 from ymdesk.ui.connect_dialog import ConnectDialog
@@ -66,7 +66,6 @@ class MainWindow(QMainWindow):
         self._load_outcome: LoadedCatalog | BaseException | None = None
         self._filter_job: TaskController | None = None
         self._filter_generation = 0
-        self._run_dialog = None
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filter)
 
@@ -535,8 +534,6 @@ class MainWindow(QMainWindow):
             )
             return
         dialog = RunDialog(self.services, self.catalog, picked, self)
-        self._run_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "_run_dialog", None))
         dialog.open()
 
     def open_history(self) -> None:
@@ -558,16 +555,13 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        dialog = self._run_dialog
-        if dialog is not None and dialog.is_running():
-            if not dialog.confirm_stop():
-                event.ignore()
-                return
-            dialog.cancel_and_wait()
-        if self._loader.is_running():
-            self._loader.cancel_and_wait()
-        if self._filter_job is not None:
-            self._filter_job.cancel_and_wait()
+        running = [dialog for dialog in self.findChildren(RunDialog) if dialog.is_running()]  # new or resumed runs
+        if running and not running[0].confirm_stop():
+            event.ignore()
+            return
+        for dialog in running:
+            dialog.cancel_and_wait()  # the runner records the SKUs not sent as cancelled
+        stop_all(self)  # loading, filtering, look-ups: every thread joined before the window goes
         self.services.settings.window_geometry = self.saveGeometry()
         self.services.settings.sync()
         event.accept()

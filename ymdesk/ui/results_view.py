@@ -35,7 +35,7 @@ from ymdesk.core import paths
 from ymdesk.core.job_report import write_job_report
 from ymdesk.core.model import OUTCOME_TITLES, Outcome
 from ymdesk.i18n import render
-from ymdesk.jobs.controller import TaskController
+from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
 from ymdesk.ui.resources import icon
 from ymdesk.ui.services import Services
@@ -262,5 +262,4 @@ class ResultsView(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def stop_background(self) -> None:
-        self._reader.cancel_and_wait()
-        self._exporter.cancel_and_wait()
+        stop_all(self)

@@ -35,7 +35,7 @@ from ymdesk.core.model import Operation, Target
 from ymdesk.core.ratelimit import DEFAULT_LIMITS
 from ymdesk.core.runner import JobRunner
 from ymdesk.i18n import render
-from ymdesk.jobs.controller import TaskController
+from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
 from ymdesk.ui.confirm import confirm_run
 from ymdesk.ui.plan import PickCounts, RunPlan, format_duration, plan_run
@@ -110,7 +110,7 @@ class RunDialog(QDialog):
         self._runner.event.connect(self._on_event)
         self._runner.failed.connect(self._on_run_failed)
         self._runner.finished.connect(self._on_run_thread_finished)
-        self._fetcher = TaskController(self)  # stores, promos, the promo processing check
+        self._fetcher = TaskController(self)  # the latest look-up: stores, promos, the promo processing check
         self._counter = TaskController(self)
         self._counter.succeeded.connect(self._on_counted)
         self._counter.failed.connect(lambda error: errors.show_error(self, error))
@@ -600,9 +600,7 @@ class RunDialog(QDialog):
 
     def cancel_and_wait(self) -> None:
         self._runner.cancel_and_wait()
-        self._counter.cancel_and_wait()
-        self._fetcher.cancel_and_wait()
-        self.results.stop_background()
+        stop_all(self)
 
     def reject(self) -> None:
         if self.is_running():
@@ -620,7 +618,5 @@ class RunDialog(QDialog):
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
-        self._counter.cancel_and_wait()
-        self._fetcher.cancel_and_wait()
-        self.results.stop_background()
+        stop_all(self)  # reached only when no run is going (reject and closeEvent ask first)
         super().done(result)
