@@ -369,7 +369,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
             ]
         )
         run_args.demo_token = DEMO_API_KEY
-        return cmd_run(run_args)
+        code = cmd_run(run_args)
+    if code != EXIT_FAILED:
+        return code
+    # The sample holds invalid and warehouse-held SKUs on purpose, to show how they are reported.
+    warn(
+        Message.translate(
+            "Cli",
+            "Demo finished. The sample catalog holds invalid SKUs and SKUs held in a Market "
+            "warehouse on purpose; the report lists them with the reasons.",
+        )
+    )
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------- running a job

@@ -373,7 +373,8 @@ def test_the_token_is_in_no_file_the_program_writes(sim, catalog, isolated_home,
 
 def test_demo_command_runs_the_whole_flow():
     done = cli("demo", "--json", token=None)
-    assert done.returncode == 1, done.stderr  # the sample has invalid and warehouse-held SKUs by design
+    assert done.returncode == 0, done.stderr  # the demo ran; its sample fails some SKUs by design
+    assert "on purpose" in done.stderr
     summary = json.loads(done.stdout)
     assert summary["succeeded"] > 200 and summary["invalid"] > 0 and Path(summary["report"]).exists()
 
