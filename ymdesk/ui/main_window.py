@@ -525,15 +525,9 @@ class MainWindow(QMainWindow):
             return
         if not self.services.tokens.get() and not self.open_connection():
             return
-        picked = self.model.picked.copy()
-        if not picked.any():
-            QMessageBox.information(
-                self,
-                self.tr("Nothing picked"),
-                self.tr("Pick the rows to process first (tick them, or use Pick all shown)."),
-            )
-            return
-        dialog = RunDialog(self.services, self.catalog, picked, self)
+        # Opens even with nothing picked: removing prices or leaving a promo needs no SKUs, and the
+        # preview says when a SKU operation has nothing to send.
+        dialog = RunDialog(self.services, self.catalog, self.model.picked.copy(), self)
         dialog.open()
 
     def open_history(self) -> None:
