@@ -172,3 +172,22 @@ def test_settings_dialog_saves_and_refuses_an_unsafe_address(qtbot, services, sh
     assert services.settings.batch_size == 120
     assert services.settings.language == "ru"
     assert services.settings.api_url == "https://api.partner.market.yandex.ru"
+
+
+def test_run_action_opens_the_run_dialog_over_the_window(qtbot, loaded_window):
+    window = loaded_window
+    window.run_action.trigger()
+    dialog = window.findChild(RunDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    assert not dialog.plan.can_start or dialog.plan.valid == 0  # nothing picked yet
+    dialog.reject()
+
+
+def test_space_toggles_the_picks_of_selected_rows(qtbot, loaded_window):
+    window = loaded_window
+    window.table.selectRow(3)
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    assert window.model.picked[3] and window.counts()["picked"] == 1
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    assert window.counts()["picked"] == 0
