@@ -87,112 +87,117 @@
         <translation>Демо: встроенный симулятор Маркета на {url}, пример каталога {file}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="417" />
+        <location filename="../../ymdesk/cli.py" line="377" />
+        <source>Demo finished. The sample catalog holds invalid SKUs and SKUs held in a Market warehouse on purpose; the report lists them with the reasons.</source>
+        <translation>Демо завершено. В примере каталога намеренно есть некорректные SKU и SKU, хранящиеся на складе Маркета; в отчёте они перечислены с причинами.</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/cli.py" line="428" />
         <source>Cancelling after the current request… (Ctrl+C again to stop at once)</source>
         <translation>Отмена после текущего запроса… (нажмите Ctrl+C ещё раз, чтобы остановить сразу)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="431" />
+        <location filename="../../ymdesk/cli.py" line="442" />
         <source>Batch {batch} of {batches} ({size} SKUs)…</source>
         <translation>Пакет {batch} из {batches} (SKU: {size})…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="435" />
+        <location filename="../../ymdesk/cli.py" line="446" />
         <source>{done} of {total} SKUs done.</source>
         <translation>Обработано SKU: {done} из {total}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="471" />
+        <location filename="../../ymdesk/cli.py" line="482" />
         <source>Job {job} {status}: {succeeded} deleted, {failed} not deleted or failed, {invalid} invalid, {skipped} not sent.</source>
         <translation>Задание {job}, статус {status}: удалено {succeeded}, не удалено или ошибка {failed}, некорректных {invalid}, не отправлено {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="485" />
+        <location filename="../../ymdesk/cli.py" line="496" />
         <source>Report: {path}</source>
         <translation>Отчёт: {path}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="512" />
+        <location filename="../../ymdesk/cli.py" line="523" />
         <source>{operation} needs --campaign-id (the store's id; see ymdesk-cli campaigns).</source>
         <translation>Для {operation} нужен --campaign-id (идентификатор магазина; см. ymdesk-cli campaigns).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="518" />
+        <location filename="../../ymdesk/cli.py" line="529" />
         <source>{operation} needs --business-id (see ymdesk-cli campaigns).</source>
         <translation>Для {operation} нужен --business-id (см. ymdesk-cli campaigns).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="524" />
+        <location filename="../../ymdesk/cli.py" line="535" />
         <source>delete-promo-offers needs --promo-id (see ymdesk-cli promos).</source>
         <translation>Для delete-promo-offers нужен --promo-id (см. ymdesk-cli promos).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="526" />
+        <location filename="../../ymdesk/cli.py" line="537" />
         <source>delete-promo-offers needs either --file or --all-offers.</source>
         <translation>Для delete-promo-offers нужен либо --file, либо --all-offers.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="528" />
+        <location filename="../../ymdesk/cli.py" line="539" />
         <source>--all-offers goes only with delete-promo-offers.</source>
         <translation>--all-offers используется только с delete-promo-offers.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="531" />
+        <location filename="../../ymdesk/cli.py" line="542" />
         <source>{option} must be a positive number.</source>
         <translation>{option} должен быть положительным числом.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="570" />
+        <location filename="../../ymdesk/cli.py" line="581" />
         <source>No API key: set the YM_API_KEY environment variable, or save the key in the ymdesk app.</source>
         <translation>Нет API-ключа: задайте переменную окружения YM_API_KEY или сохраните ключ в приложении ymdesk.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="585" />
+        <location filename="../../ymdesk/cli.py" line="596" />
         <source>Plan: {operation} for {target}: {count} SKUs in {batches} batches, {invalid} invalid (not sent); about {duration}.</source>
         <translation>План: {operation} для {target}: SKU — {count}, пакетов — {batches}, некорректных (не отправляются) — {invalid}; примерно {duration}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="600" />
+        <location filename="../../ymdesk/cli.py" line="611" />
         <source>Plan: {operation} for {target}: one request.</source>
         <translation>План: {operation} для {target}: один запрос.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="608" />
+        <location filename="../../ymdesk/cli.py" line="619" />
         <source>{seconds} s</source>
         <translation>{seconds} с</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="609" />
+        <location filename="../../ymdesk/cli.py" line="620" />
         <source>{minutes} min</source>
         <translation>{minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="617" />
+        <location filename="../../ymdesk/cli.py" line="628" />
         <source>This run changes your Market catalog; confirm it with --yes when running without a terminal. Nothing was sent.</source>
         <translation>Этот запуск изменит ваш каталог на Маркете; без терминала подтвердите его ключом --yes. Ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="628" />
+        <location filename="../../ymdesk/cli.py" line="639" />
         <source>{operation} for {target}. Type {expected} to confirm: </source>
         <translation>{operation} для {target}. Для подтверждения введите {expected}: </translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="633" />
+        <location filename="../../ymdesk/cli.py" line="644" />
         <source>{operation} for {target}: {count} SKUs. Continue? [y/N] </source>
         <translation>{operation} для {target}: SKU — {count}. Продолжить? [y/N] </translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="639" />
+        <location filename="../../ymdesk/cli.py" line="650" />
         <source>Not confirmed; nothing was sent.</source>
         <translation>Не подтверждено; ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="670" />
+        <location filename="../../ymdesk/cli.py" line="681" />
         <source>Stopped. The job stays in the journal; finish it with ymdesk-cli resume.</source>
         <translation>Остановлено. Задание сохранено в журнале; завершите его командой ymdesk-cli resume.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="679" />
+        <location filename="../../ymdesk/cli.py" line="690" />
         <source>ymdesk hit an unexpected error ({kind}); details are in {log}. Any job stays in the journal: finish it with ymdesk-cli resume.</source>
         <translation>В ymdesk произошла непредвиденная ошибка ({kind}); подробности в {log}. Задания сохранены в журнале: завершите их командой ymdesk-cli resume.</translation>
     </message>
@@ -535,298 +540,288 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="102" />
+        <location filename="../../ymdesk/ui/main_window.py" line="101" />
         <source>&amp;Open catalog…</source>
         <translation>&amp;Открыть каталог…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="103" />
+        <location filename="../../ymdesk/ui/main_window.py" line="102" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="104" />
+        <location filename="../../ymdesk/ui/main_window.py" line="103" />
         <source>Pick all &amp;shown</source>
         <translation>Выбрать все &amp;показанные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="105" />
+        <location filename="../../ymdesk/ui/main_window.py" line="104" />
         <source>Pick &amp;none</source>
         <translation>&amp;Снять выбор</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="106" />
+        <location filename="../../ymdesk/ui/main_window.py" line="105" />
         <source>&amp;Invert picks of shown rows</source>
         <translation>&amp;Обратить выбор в показанных строках</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="108" />
+        <location filename="../../ymdesk/ui/main_window.py" line="107" />
         <source>&amp;Paste SKUs to pick…</source>
         <translation>Вст&amp;авить SKU для выбора…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="110" />
+        <location filename="../../ymdesk/ui/main_window.py" line="109" />
         <source>Show &amp;picked only</source>
         <translation>Показывать только &amp;выбранные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="111" />
+        <location filename="../../ymdesk/ui/main_window.py" line="110" />
         <source>Show in&amp;valid only</source>
         <translation>Показывать только &amp;некорректные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="112" />
+        <location filename="../../ymdesk/ui/main_window.py" line="111" />
         <source>&amp;Connect to Market…</source>
         <translation>&amp;Подключиться к Маркету…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="113" />
+        <location filename="../../ymdesk/ui/main_window.py" line="112" />
         <source>&amp;Run an operation…</source>
         <translation>&amp;Запустить операцию…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="114" />
+        <location filename="../../ymdesk/ui/main_window.py" line="113" />
         <source>&amp;History…</source>
         <translation>&amp;История…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="115" />
+        <location filename="../../ymdesk/ui/main_window.py" line="114" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="116" />
+        <location filename="../../ymdesk/ui/main_window.py" line="115" />
         <source>&amp;About ymdesk</source>
         <translation>&amp;О программе ymdesk</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="118" />
+        <location filename="../../ymdesk/ui/main_window.py" line="117" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="119" />
+        <location filename="../../ymdesk/ui/main_window.py" line="118" />
         <source>Pick shown</source>
         <translation>Выбрать показанные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="120" />
+        <location filename="../../ymdesk/ui/main_window.py" line="119" />
         <source>Pick none</source>
         <translation>Снять выбор</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="121" />
+        <location filename="../../ymdesk/ui/main_window.py" line="120" />
         <source>Invert</source>
         <translation>Обратить</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="123" />
+        <location filename="../../ymdesk/ui/main_window.py" line="122" />
         <source>Connect</source>
         <translation>Подключиться</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="124" />
+        <location filename="../../ymdesk/ui/main_window.py" line="123" />
         <source>Run</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="125" />
+        <location filename="../../ymdesk/ui/main_window.py" line="124" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="133" />
+        <location filename="../../ymdesk/ui/main_window.py" line="132" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="135" />
+        <location filename="../../ymdesk/ui/main_window.py" line="134" />
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние файлы</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="142" />
+        <location filename="../../ymdesk/ui/main_window.py" line="141" />
         <source>&amp;Pick</source>
         <translation>&amp;Выбор</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="145" />
+        <location filename="../../ymdesk/ui/main_window.py" line="144" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="148" />
+        <location filename="../../ymdesk/ui/main_window.py" line="147" />
         <source>&amp;Market</source>
         <translation>&amp;Маркет</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="151" />
+        <location filename="../../ymdesk/ui/main_window.py" line="150" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="154" />
+        <location filename="../../ymdesk/ui/main_window.py" line="153" />
         <source>Main</source>
         <translation>Основная</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="173" />
+        <location filename="../../ymdesk/ui/main_window.py" line="172" />
         <source>Open a catalog exported from the seller cabinet (XLSX or CSV), or drop it here.</source>
         <translation>Откройте каталог, выгруженный из кабинета продавца (XLSX или CSV), или перетащите его сюда.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="183" />
+        <location filename="../../ymdesk/ui/main_window.py" line="182" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="185" />
+        <location filename="../../ymdesk/ui/main_window.py" line="184" />
         <source>SKU column:</source>
         <translation>Столбец SKU:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="191" />
+        <location filename="../../ymdesk/ui/main_window.py" line="190" />
         <source>Filter rows: type a part of a SKU, name, category…</source>
         <translation>Фильтр строк: введите часть SKU, названия, категории…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="198" />
+        <location filename="../../ymdesk/ui/main_window.py" line="197" />
         <source>Regular expression</source>
         <translation>Регулярное выражение</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="200" />
+        <location filename="../../ymdesk/ui/main_window.py" line="199" />
         <source>Picked only</source>
         <translation>Только выбранные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="203" />
+        <location filename="../../ymdesk/ui/main_window.py" line="202" />
         <source>Invalid only</source>
         <translation>Только некорректные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="239" />
+        <location filename="../../ymdesk/ui/main_window.py" line="238" />
         <source>Cancel loading</source>
         <translation>Отменить загрузку</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="256" />
+        <location filename="../../ymdesk/ui/main_window.py" line="255" />
         <source>Open a catalog</source>
         <translation>Открыть каталог</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="258" />
+        <location filename="../../ymdesk/ui/main_window.py" line="257" />
         <source>Catalogs (*.xlsx *.xlsm *.xls *.csv *.txt *.tsv);;All files (*)</source>
         <translation>Каталоги (*.xlsx *.xlsm *.xls *.csv *.txt *.tsv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="268" />
+        <location filename="../../ymdesk/ui/main_window.py" line="267" />
         <source>Reading %1…</source>
         <translation>Читаем %1…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="290" />
+        <location filename="../../ymdesk/ui/main_window.py" line="289" />
         <source>Loading cancelled.</source>
         <translation>Загрузка отменена.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="318" />
+        <location filename="../../ymdesk/ui/main_window.py" line="317" />
         <source>Loaded %1 rows.</source>
         <translation>Загружено строк: %1.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="323" />
+        <location filename="../../ymdesk/ui/main_window.py" line="322" />
         <source>(CSV)</source>
         <translation>(CSV)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="348" />
+        <location filename="../../ymdesk/ui/main_window.py" line="347" />
         <source>Checking the SKUs in “%1”…</source>
         <translation>Проверяем SKU в столбце «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="358" />
+        <location filename="../../ymdesk/ui/main_window.py" line="357" />
         <source>(no recent files)</source>
         <translation>(нет недавних файлов)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="361" />
+        <location filename="../../ymdesk/ui/main_window.py" line="360" />
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="414" />
+        <location filename="../../ymdesk/ui/main_window.py" line="413" />
         <source>Filtering…</source>
         <translation>Фильтруем…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="425" />
+        <location filename="../../ymdesk/ui/main_window.py" line="424" />
         <source>This regular expression is not valid: %1</source>
         <translation>Это регулярное выражение некорректно: %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="122" />
-        <location filename="../../ymdesk/ui/main_window.py" line="449" />
+        <location filename="../../ymdesk/ui/main_window.py" line="121" />
+        <location filename="../../ymdesk/ui/main_window.py" line="448" />
         <source>Paste SKUs</source>
         <translation>Вставить SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="209" />
+        <location filename="../../ymdesk/ui/main_window.py" line="208" />
         <source>Where:</source>
         <translation>Где:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="247" />
+        <location filename="../../ymdesk/ui/main_window.py" line="246" />
         <source>DEMO · simulator %1</source>
         <translation>ДЕМО · симулятор %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="248" />
+        <location filename="../../ymdesk/ui/main_window.py" line="247" />
         <source>Demo mode: the built-in Market simulator; no real store is touched.</source>
         <translation>Демо-режим: встроенный симулятор Маркета; настоящие магазины не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="332" />
+        <location filename="../../ymdesk/ui/main_window.py" line="331" />
         <source>In all columns</source>
         <translation>Во всех столбцах</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="449" />
+        <location filename="../../ymdesk/ui/main_window.py" line="448" />
         <source>The clipboard has no SKUs. Copy a column of SKUs first.</source>
         <translation>В буфере обмена нет SKU. Сначала скопируйте столбец с SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="457" />
+        <location filename="../../ymdesk/ui/main_window.py" line="456" />
         <source>Picked %1 rows for %2 pasted SKUs; %3 SKUs are not in this file.</source>
         <translation>Выбрано строк: %1 по вставленным SKU (%2); нет в этом файле: %3.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="491" />
+        <location filename="../../ymdesk/ui/main_window.py" line="490" />
         <source>Rows: %1 · Shown: %2 · Picked: %3 · Picked and valid: %4 · Invalid: %5 · Duplicates: %6</source>
         <translation>Строк: %1 · Показано: %2 · Выбрано: %3 · Выбрано корректных: %4 · Некорректных: %5 · Повторов: %6</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="505" />
+        <location filename="../../ymdesk/ui/main_window.py" line="504" />
         <source>[DEMO] %1</source>
         <translation>[ДЕМО] %1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="533" />
-        <source>Nothing picked</source>
-        <translation>Ничего не выбрано</translation>
-    </message>
-    <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="534" />
-        <source>Pick the rows to process first (tick them, or use Pick all shown).</source>
-        <translation>Сначала выберите строки для обработки (отметьте их или нажмите «Выбрать все показанные»).</translation>
-    </message>
-    <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="551" />
+        <location filename="../../ymdesk/ui/main_window.py" line="542" />
         <source>About ymdesk</source>
         <translation>О программе ymdesk</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="553" />
+        <location filename="../../ymdesk/ui/main_window.py" line="544" />
         <source>ymdesk %1
 
 Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete products from a store or the business catalog, remove them from promos, remove API prices.</source>
