@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -32,7 +33,10 @@ def system_language() -> str:
 
 
 def translations_dir() -> str:
-    return str(resources.files("ymdesk.resources") / "translations")
+    try:
+        return str(resources.files("ymdesk.resources") / "translations")
+    except ModuleNotFoundError:  # a source checkout, not installed: resources/ sits beside the package
+        return str(Path(__file__).resolve().parents[1] / "resources" / "translations")
 
 
 def install_translator(language: str | None = None) -> str:

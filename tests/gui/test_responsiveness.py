@@ -48,11 +48,6 @@ def _load(qtbot, window, path, probe: StallProbe | None = None) -> None:
         print(f"\nGUI stall while loading {ROWS:,} rows: {probe.stall_ms:.0f} ms ({probe.ticks} ticks)")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="ymdesk/core/sheet_text.py _fast_grid runs one regex search over the whole CSV, holding the GIL "
-    "~95 ms at 500k rows; searching it in 1 MB slices brings this stall to ~40 ms (proposed to the core owner)",
-)
 def test_loading_500k_rows_keeps_the_gui_responsive(qtbot, main_window, big_csv):
     probe = StallProbe(parent=main_window)
     _load(qtbot, main_window, big_csv, probe)

@@ -67,3 +67,16 @@ def test_any_sku_survives_a_report_round_trip_as_text(tmp_path: Path, skus: list
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
     back = [row[0] for row in sheet[1:]]
     assert back == skus  # control characters, "=…", "_x0041_", leading zeros: all exactly as written
+
+
+@given(st.binary(max_size=60).map(lambda b: bytes(b"ab\r\n"[x % 4] for x in b)), st.integers(1, 9))
+def test_sliced_blank_line_search_matches_the_whole_file_search(body: bytes, slice_size: int) -> None:
+    from ymdesk.core import sheet_text
+
+    whole = sheet_text._BLANK_LINE_OR_LONE_CR.search(body) is not None
+    original = sheet_text._SEARCH_SLICE
+    sheet_text._SEARCH_SLICE = slice_size  # small slices put a boundary everywhere
+    try:
+        assert sheet_text._has_blank_line_or_lone_cr(body) == whole
+    finally:
+        sheet_text._SEARCH_SLICE = original

@@ -33,8 +33,8 @@ class Operation(StrEnum):
         return self is not Operation.REMOVE_PRICES
 
     @property
-    def title(self) -> str:
-        """English title; translate with context "Operation"."""
+    def label(self) -> str:
+        """English name for people (not `title`: that would hide str.title); translate in context "Operation"."""
         return OPERATION_TITLES[self]
 
 

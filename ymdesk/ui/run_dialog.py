@@ -54,7 +54,7 @@ class JobCreated:
 
 
 def operation_title(operation: Operation) -> str:
-    return QCoreApplication.translate("Operation", operation.title)
+    return QCoreApplication.translate("Operation", operation.label)
 
 
 def describe_target(target: Target, campaigns: list) -> str:
