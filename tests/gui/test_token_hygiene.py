@@ -1,0 +1,99 @@
+"""After a full session in the app and a CLI run, no file ymdesk wrote holds the API key."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ymdesk.core.events import JobStatus
+from ymdesk.core.model import Operation
+from ymdesk.ui import run_dialog as run_dialog_module
+from ymdesk.ui.connect_dialog import ConnectDialog
+from ymdesk.ui.main_window import MainWindow
+from ymdesk.ui.run_dialog import RunDialog
+
+SECRET = "ymdesk-hygiene-secret-" + "k" * 24
+
+
+def test_no_file_holds_the_key_after_an_app_session_and_a_cli_run(
+    qtbot, tmp_path, isolated_home, simulator, app_settings, catalog_file, monkeypatch, shown_dialogs
+):
+    from ymdesk.app import build_services
+    from ymdesk.core.journal import Journal
+    from ymdesk.core.logs import setup_logging
+    from ymdesk.core.secrets import MemoryTokenStore
+    from ymdesk.core.simulator import DEMO_BUSINESS_ID, DEMO_FBS_CAMPAIGN_ID
+
+    simulator.add_token(SECRET, {DEMO_BUSINESS_ID})
+    setup_logging(verbose=True)  # DEBUG: the most the log ever holds
+    app_settings.api_url = simulator.url
+    journal = Journal()  # in the data dir, as the app uses it
+    services = build_services(app_settings, tokens=MemoryTokenStore(), journal=journal)
+
+    # Connect as a person would: type the key, test it, save.
+    connect = ConnectDialog(services)
+    qtbot.addWidget(connect)
+    connect.key_edit.setText(SECRET)
+    with qtbot.waitSignal(connect.campaigns_loaded, timeout=30_000):
+        connect.test_button.click()
+    connect.save_and_close()
+    assert services.tokens.get() == SECRET
+
+    # Open a catalog, pick everything, run, export both reports.
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.catalog_loaded, timeout=30_000):
+        window.open_file(catalog_file(120, bad_every=10))
+    window.pick_all_action.trigger()
+    monkeypatch.setattr(run_dialog_module, "confirm_run", lambda *args: True)
+    dialog = RunDialog(services, window.catalog, window.model.picked.copy(), window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.store_combo.count() > 0 and dialog.plan is not None, timeout=30_000)
+    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_OFFERS))
+    for index in range(dialog.store_combo.count()):
+        if dialog.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
+            dialog.store_combo.setCurrentIndex(index)
+    with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
+        dialog.start_button.click()
+    assert finished.args[0].status is JobStatus.DONE
+    for name in ("report.xlsx", "report.csv"):
+        with qtbot.waitSignal(dialog.results.report_exported, timeout=60_000):
+            dialog.results.export(isolated_home / "reports" / name)
+    services.settings.sync()
+
+    # A CLI run with the same key, in the same data dir.
+    env = {**os.environ, "YM_API_KEY": SECRET, "YMDESK_HOME": str(isolated_home)}
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ymdesk.cli",
+            "-v",
+            "run",
+            "delete-from-catalog",
+            "--business-id",
+            str(DEMO_BUSINESS_ID),
+            "--file",
+            str(catalog_file(50)),
+            "--api-url",
+            simulator.url,
+            "--yes",
+            "--report-all",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert cli.returncode in (0, 1), cli.stderr
+    journal.close()
+
+    written = [p for folder in (isolated_home, tmp_path) for p in Path(folder).rglob("*") if p.is_file()]
+    kinds = {p.suffix for p in written}
+    assert {".sqlite3", ".log", ".ini", ".xlsx", ".csv"} <= kinds, kinds
+    for path in written:
+        assert SECRET.encode() not in path.read_bytes(), path
+    assert SECRET not in cli.stdout + cli.stderr
