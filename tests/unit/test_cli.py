@@ -64,6 +64,22 @@ def cli(
     )
 
 
+def delete_offers(catalog: Path, api_url: str, *args: str, **options) -> subprocess.CompletedProcess:
+    """`ymdesk-cli run delete-offers` on the demo FBS store with `catalog`, as most tests here need."""
+    return cli(
+        "run",
+        "delete-offers",
+        "--campaign-id",
+        str(DEMO_FBS_CAMPAIGN_ID),
+        "--file",
+        str(catalog),
+        "--api-url",
+        api_url,
+        *args,
+        **options,
+    )
+
+
 def start_cli(*args: str) -> subprocess.Popen:
     environment = {**os.environ, "YM_API_KEY": DEMO_API_KEY}
     return subprocess.Popen(
@@ -72,6 +88,20 @@ def start_cli(*args: str) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+    )
+
+
+def start_delete_offers(catalog: Path, api_url: str, *args: str) -> subprocess.Popen:
+    return start_cli(
+        "run",
+        "delete-offers",
+        "--campaign-id",
+        str(DEMO_FBS_CAMPAIGN_ID),
+        "--file",
+        str(catalog),
+        "--api-url",
+        api_url,
+        *args,
     )
 
 
@@ -87,14 +117,8 @@ def deletes(sim: MarketSimulator):
 
 def test_run_delete_offers_end_to_end_with_report(sim, catalog, tmp_path, isolated_home):
     report = tmp_path / "report.xlsx"
-    done = cli(
-        "run",
-        "delete-offers",
-        "--campaign-id",
-        str(DEMO_FBS_CAMPAIGN_ID),
-        "--file",
-        str(catalog),
-        "--api-url",
+    done = delete_offers(
+        catalog,
         sim.url,
         "--yes",
         "--json",
@@ -168,14 +192,8 @@ def test_plain_http_to_another_host_is_refused_and_nothing_is_sent(sim, catalog)
 
 
 def test_no_key_is_refused_before_anything_is_sent(sim, catalog):
-    done = cli(
-        "run",
-        "delete-offers",
-        "--campaign-id",
-        str(DEMO_FBS_CAMPAIGN_ID),
-        "--file",
-        str(catalog),
-        "--api-url",
+    done = delete_offers(
+        catalog,
         sim.url,
         "--yes",
         token=None,
@@ -185,14 +203,8 @@ def test_no_key_is_refused_before_anything_is_sent(sim, catalog):
 
 
 def test_without_yes_and_without_a_terminal_nothing_is_sent(sim, catalog):
-    done = cli(
-        "run",
-        "delete-offers",
-        "--campaign-id",
-        str(DEMO_FBS_CAMPAIGN_ID),
-        "--file",
-        str(catalog),
-        "--api-url",
+    done = delete_offers(
+        catalog,
         sim.url,
         stdin="y\n",
     )
@@ -201,14 +213,8 @@ def test_without_yes_and_without_a_terminal_nothing_is_sent(sim, catalog):
 
 
 def test_dry_run_sends_nothing(sim, catalog):
-    done = cli(
-        "run",
-        "delete-offers",
-        "--campaign-id",
-        str(DEMO_FBS_CAMPAIGN_ID),
-        "--file",
-        str(catalog),
-        "--api-url",
+    done = delete_offers(
+        catalog,
         sim.url,
         "--dry-run",
     )
@@ -245,14 +251,8 @@ def test_campaigns_promos_and_jobs_listings(sim, catalog):
     assert DEMO_FBS_CAMPAIGN_ID in {c["id"] for c in json.loads(campaigns.stdout)}
     promos = cli("promos", "--business-id", str(DEMO_BUSINESS_ID), "--json", "--api-url", sim.url)
     assert promos.returncode == 0 and json.loads(promos.stdout)
-    cli(
-        "run",
-        "delete-offers",
-        "--campaign-id",
-        str(DEMO_FBS_CAMPAIGN_ID),
-        "--file",
-        str(catalog),
-        "--api-url",
+    delete_offers(
+        catalog,
         sim.url,
         "--yes",
     )
@@ -266,14 +266,8 @@ def test_sigkill_mid_run_then_resume_accounts_for_every_sku_once(catalog, isolat
     before = set(store.offers)
     faults = Faults(latency_seconds=0.05)
     with MarketSimulator(state, limits=Limits.unlimited(), faults=faults) as sim:
-        process = start_cli(
-            "run",
-            "delete-offers",
-            "--campaign-id",
-            str(DEMO_FBS_CAMPAIGN_ID),
-            "--file",
-            str(catalog),
-            "--api-url",
+        process = start_delete_offers(
+            catalog,
             sim.url,
             "--yes",
             "--batch-size",
@@ -310,14 +304,8 @@ def test_ctrl_c_cancels_with_exit_130_and_resume_finishes(catalog, isolated_home
     if 3600 - time.time() % 3600 < 10:
         time.sleep(3600 - time.time() % 3600 + 0.01)
     with MarketSimulator(build_demo_state(SKUS), limits=Limits.fast(skus=500, period=3600.0)) as sim:
-        process = start_cli(
-            "run",
-            "delete-offers",
-            "--campaign-id",
-            str(DEMO_FBS_CAMPAIGN_ID),
-            "--file",
-            str(catalog),
-            "--api-url",
+        process = start_delete_offers(
+            catalog,
             sim.url,
             "--yes",
             "--json",
@@ -345,14 +333,8 @@ def test_the_token_is_in_no_file_the_program_writes(sim, catalog, isolated_home,
     secret = "ymdesk-test-secret-" + "x" * 20
     sim.add_token(secret, {DEMO_BUSINESS_ID})
     report = tmp_path / "out" / "report.xlsx"
-    done = cli(
-        "run",
-        "delete-offers",
-        "--campaign-id",
-        str(DEMO_FBS_CAMPAIGN_ID),
-        "--file",
-        str(catalog),
-        "--api-url",
+    done = delete_offers(
+        catalog,
         sim.url,
         "--yes",
         "--report-all",
