@@ -41,9 +41,7 @@ _STATUSES = ["Готов к продаже", "На проверке", "Нет в
 _INVALID = ["", "   ", "АБВ\x07123", "Z" * 300]  # empty, only spaces, a control character, too long
 
 
-def catalog_rows(rows: int, seed: int = DEFAULT_SEED) -> list[list[object]]:
-    """The data rows (no header): text cells as str, price and stock as int."""
-    rng = np.random.default_rng(seed)
+def _skus(rows: int, rng: np.random.Generator) -> list[str]:
     numbers = rng.permutation(rows * 3)[:rows]
     skus = [f"{n:08d}" if n % 3 else f"АРТ-{n:07d}" for n in numbers.tolist()]  # leading zeros, Cyrillic prefix
     repeats = np.flatnonzero(rng.random(rows) < 0.02)
@@ -52,6 +50,13 @@ def catalog_rows(rows: int, seed: int = DEFAULT_SEED) -> list[list[object]]:
         skus[index] = skus[source]
     for i, index in enumerate(np.flatnonzero(rng.random(rows) < 0.01).tolist()):
         skus[index] = _INVALID[i % len(_INVALID)]
+    return skus
+
+
+def catalog_rows(rows: int, seed: int = DEFAULT_SEED) -> list[list[object]]:
+    """The data rows (no header): text cells as str, price and stock as int."""
+    rng = np.random.default_rng(seed)
+    skus = _skus(rows, rng)  # first from the generator, so sku_list() gets the same SKUs alone
     noun = rng.integers(0, len(_NOUNS), rows).tolist()
     adjective = rng.integers(0, len(_ADJECTIVES), rows).tolist()
     category = rng.integers(0, len(_CATEGORIES), rows).tolist()
@@ -128,8 +133,8 @@ def _write_csv(path: Path, data: list[list[object]]) -> None:
 
 
 def sku_list(rows: int, seed: int = DEFAULT_SEED) -> list[str]:
-    """The SKU column of the catalog as the file holds it (raw cells)."""
-    return [str(row[0]) for row in catalog_rows(rows, seed)]
+    """The SKU column of the catalog as the file holds it (raw cells), without building the other columns."""
+    return _skus(rows, np.random.default_rng(seed))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ shows up as a stall, exactly as it would for a person clicking.
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import tempfile
@@ -26,6 +27,25 @@ Result = dict[str, Any]
 PROBE_INTERVAL_MS = 10
 #: Filters typed into the box, searched in all columns: common, rarer, a SKU fragment, and nothing found.
 FILTER_QUERIES = ("чайник", "модель 99", "0001234", "нет такого")
+
+
+class GcWatch:
+    """The longest garbage collection (any thread: it holds the GIL, so the GUI waits too), per phase."""
+
+    def __init__(self) -> None:
+        self._started = 0.0
+        self.max_ms = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.max_ms = max(self.max_ms, (time.perf_counter() - self._started) * 1000)
+
+    def take(self) -> float:
+        value, self.max_ms = self.max_ms, 0.0
+        return round(value, 1)
 
 
 class StallProbe(QObject):
@@ -175,6 +195,7 @@ def gui_filter(path: str) -> Result:
         "filter_seconds": dict(zip(FILTER_QUERIES, latencies, strict=True)),
         "shown_rows": dict(zip(FILTER_QUERIES, shown, strict=True)),
         "filter_stall_ms": max(stalls),
+        "filter_stalls_ms": dict(zip(FILTER_QUERIES, stalls, strict=True)),
         "clear_seconds": clear_seconds,
         "clear_stall_ms": clear_stall,
         "load_seconds": load_seconds,
@@ -195,7 +216,9 @@ def gui_session(path: str, limits: str = "unlimited") -> Result:
     run_dialog_module.confirm_run = lambda *_args: True  # the person clicks "Yes" in the confirmation
     server = SimulatorProcess(f"catalog:{path}", limits)
     probe = StallProbe()
+    collections = GcWatch()
     phases: Result = {}
+    gc_pauses: Result = {}
     seconds: Result = {}
     try:
         with tempfile.TemporaryDirectory() as folder:
@@ -205,12 +228,15 @@ def gui_session(path: str, limits: str = "unlimited") -> Result:
             seconds["load"] = _open(window, path)
             settle()
             phases["load"] = probe.take()
+            gc_pauses["load"] = collections.take()
             seconds["filter"] = max(_filter(window, query) for query in FILTER_QUERIES)
             seconds["filter"] = max(seconds["filter"], _filter(window, ""))
             phases["filter"] = probe.take()
+            gc_pauses["filter"] = collections.take()
             QTimer.singleShot(0, window.pick_all_action.trigger)
             settle()
             phases["pick_all"] = probe.take()
+            gc_pauses["pick_all"] = collections.take()
 
             holder: list[Any] = []
 
@@ -236,6 +262,7 @@ def gui_session(path: str, limits: str = "unlimited") -> Result:
             wait_until(lambda: dialog.plan is not None and dialog.start_button.isEnabled(), timeout_s=300)
             seconds["plan"] = time.perf_counter() - started
             phases["plan"] = probe.take()
+            gc_pauses["plan"] = collections.take()
 
             def choose_and_start() -> None:
                 dialog.start_button.click()
@@ -246,9 +273,11 @@ def gui_session(path: str, limits: str = "unlimited") -> Result:
             seconds["start_and_run"] = run_until(dialog.run_finished, choose_and_start, timeout_s=1800)
             seconds["click_to_run_started"] = run_started[0] - clicked[0]
             phases["start_and_run"] = probe.take()
+            gc_pauses["start_and_run"] = collections.take()
             seconds["results"] = wait_until(lambda: dialog.results.model.rowCount() > 0, timeout_s=300)
             settle()
             phases["results"] = probe.take()
+            gc_pauses["results"] = collections.take()
             counts = {str(k): v for k, v in services.journal.counts(dialog.job_id).items()}
             dialog.done(0)
             window.close()
@@ -261,6 +290,7 @@ def gui_session(path: str, limits: str = "unlimited") -> Result:
         "stall_ms": max(phases.values()),
         "phase_stall_ms": phases,
         "phase_seconds": seconds,
+        "phase_gc_ms": gc_pauses,
         "outcomes": counts,
     }
 
