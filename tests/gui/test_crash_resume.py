@@ -1,0 +1,82 @@
+"""A run whose process died (SIGKILL mid-run) is offered by History and finishes when resumed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from ymdesk.core.events import JobStatus
+from ymdesk.core.model import Outcome
+from ymdesk.ui import run_dialog as run_dialog_module
+from ymdesk.ui.history_dialog import HistoryDialog
+from ymdesk.ui.main_window import MainWindow
+from ymdesk.ui.run_dialog import RunDialog
+
+
+def test_history_offers_and_finishes_a_run_whose_process_was_killed(
+    qtbot, isolated_home, simulator, app_settings, catalog_file, monkeypatch
+):
+    from ymdesk.app import build_services
+    from ymdesk.core.journal import Journal
+    from ymdesk.core.secrets import MemoryTokenStore
+    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_FBS_CAMPAIGN_ID, Faults
+
+    simulator.faults = Faults(latency_seconds=0.05)
+    catalog = catalog_file(1500, kind="csv")
+    env = {**os.environ, "YM_API_KEY": DEMO_API_KEY, "YMDESK_HOME": str(isolated_home)}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "ymdesk.cli",
+            "run",
+            "delete-offers",
+            "--campaign-id",
+            str(DEMO_FBS_CAMPAIGN_ID),
+            "--file",
+            str(catalog),
+            "--api-url",
+            simulator.url,
+            "--yes",
+            "--batch-size",
+            "20",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while len(simulator.records()) < 8 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+
+    app_settings.api_url = simulator.url
+    journal = Journal()  # the same data dir the killed process used
+    services = build_services(app_settings, tokens=MemoryTokenStore(DEMO_API_KEY), journal=journal)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    job = journal.jobs()[0]
+    assert job.status is JobStatus.RUNNING  # nobody finished it: it was interrupted
+    assert journal.counts(job.id).get(Outcome.PENDING, 0) > 0
+
+    monkeypatch.setattr(run_dialog_module, "confirm_run", lambda *args: True)
+    history = HistoryDialog(services, window)
+    qtbot.addWidget(history)
+    history.table.selectRow(0)
+    assert history.resume_button.isEnabled()
+    with qtbot.waitSignal(history.resumed):
+        history.resume_button.click()
+    resumed = next(child for child in window.findChildren(RunDialog))
+    qtbot.addWidget(resumed)
+    with qtbot.waitSignal(resumed.run_finished, timeout=120_000) as finished:
+        pass
+    assert finished.args[0].status is JobStatus.DONE
+    counts = journal.counts(job.id)
+    assert Outcome.PENDING not in counts and Outcome.CANCELLED not in counts
+    assert sum(counts.values()) == 1500
+    assert journal.integrity_ok()
+    journal.close()
