@@ -130,7 +130,10 @@ def rate_judge(subject: Results, _baseline: Results | None) -> tuple[str, bool]:
 def stall_judge(subject: Results, _baseline: Results | None) -> tuple[str, bool]:
     worst = max(subject, key=lambda r: float(r["stall_ms"]))
     phases = ", ".join(f"{name} {ms:.0f}" for name, ms in worst["phase_stall_ms"].items())
-    return f"max {float(worst['stall_ms']):.0f} ms ({phases})", float(worst["stall_ms"]) <= 100
+    collections = worst.get("phase_gc_ms", {})
+    longest_gc = max(collections.values(), default=0.0)
+    text = f"max {float(worst['stall_ms']):.0f} ms ({phases}); longest garbage collection {longest_gc:.0f} ms"
+    return text, float(worst["stall_ms"]) <= 100
 
 
 def build_rows(quick: bool) -> list[Row]:
