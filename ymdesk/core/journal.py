@@ -7,8 +7,10 @@ sent before the request goes out, so a process killed at any moment leaves a jou
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -57,7 +59,8 @@ CREATE TABLE IF NOT EXISTS items (
     updated_at TEXT,
     PRIMARY KEY (job_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS items_by_outcome ON items (job_id, outcome);
+-- No index on outcome: every batch rewrites 500 outcomes, and the index made that a third slower:
+-- counting a 100k-SKU job without it takes ~20 ms, and only History and summaries count.
 """
 
 
@@ -218,29 +221,26 @@ class Journal:
     def mark_sent(self, job_id: int, seqs: Iterable[int]) -> None:
         """Before a request goes out: from now on these SKUs may have been applied."""
         with self._transaction():
-            self._db.executemany(
-                "UPDATE items SET attempts = attempts + 1 WHERE job_id = ? AND seq = ?", ((job_id, seq) for seq in seqs)
+            self._db.execute(
+                "UPDATE items SET attempts = attempts + 1 WHERE job_id = ? AND seq IN (SELECT value FROM json_each(?))",
+                (job_id, json.dumps(list(seqs))),
             )
 
     def record(self, job_id: int, updates: Iterable[OutcomeUpdate]) -> None:
+        """Final outcomes, in one transaction. A batch's outcomes share a few distinct values (most SKUs
+        "deleted", the rest a handful of reasons), so it is one UPDATE per distinct value, not per SKU."""
+        groups: dict[tuple[str, str | None, str | None, int | None], list[int]] = defaultdict(list)
+        for u in updates:
+            key = (u.outcome.value, u.reason.to_json() if u.reason else None, u.api_code, u.http_status)
+            groups[key].append(u.seq)
         stamp = now_iso()
         with self._transaction():
-            self._db.executemany(
-                "UPDATE items SET outcome = ?, reason = ?, api_code = ?, http_status = ?, updated_at = ?"
-                " WHERE job_id = ? AND seq = ?",
-                (
-                    (
-                        u.outcome.value,
-                        u.reason.to_json() if u.reason else None,
-                        u.api_code,
-                        u.http_status,
-                        stamp,
-                        job_id,
-                        u.seq,
-                    )
-                    for u in updates
-                ),
-            )
+            for (outcome, reason, code, status), seqs in groups.items():
+                self._db.execute(
+                    "UPDATE items SET outcome = ?, reason = ?, api_code = ?, http_status = ?, updated_at = ?"
+                    " WHERE job_id = ? AND seq IN (SELECT value FROM json_each(?))",
+                    (outcome, reason, code, status, stamp, job_id, json.dumps(seqs)),
+                )
 
     # -- reading
 
