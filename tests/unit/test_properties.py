@@ -80,3 +80,33 @@ def test_sliced_blank_line_search_matches_the_whole_file_search(body: bytes, sli
         assert sheet_text._has_blank_line_or_lone_cr(body) == whole
     finally:
         sheet_text._SEARCH_SLICE = original
+
+
+def test_overlapping_collector_pauses_keep_it_off_until_the_last_ends() -> None:
+    import gc
+    import threading
+
+    from ymdesk.core.memory import collector_paused
+
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def first() -> None:
+        with collector_paused():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with collector_paused():
+            second_in.set()
+            first_out.wait(5)
+            seen.append(gc.isenabled())  # the first pause has ended; this one still holds
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert seen == [False] and gc.isenabled()

@@ -35,6 +35,7 @@ from ymdesk.core.market_api import (
     ServerError,
     TransportError,
 )
+from ymdesk.core.memory import collector_paused
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
 from ymdesk.core.model import Operation, Outcome, batches_of
 from ymdesk.core.ratelimit import DEFAULT_LIMITS, Pacer, RateLimits, RetryPolicy, until_wait
@@ -129,8 +130,9 @@ class JobRunner:
         yield Finished(status, dict(self._counts), message)
 
     def _run_skus(self) -> Generator[Event, None, tuple[JobStatus, Message | None]]:
-        to_send = [_Item(seq, sku, attempts > 0) for seq, sku, attempts in self.journal.to_send(self.job_id)]
-        self._open = {item.seq: item for item in to_send}
+        with collector_paused():  # one _Item per SKU: no collection over them while they are built
+            to_send = [_Item(seq, sku, attempts > 0) for seq, sku, attempts in self.journal.to_send(self.job_id)]
+            self._open = {item.seq: item for item in to_send}
         # SKUs cancelled by an earlier run are being sent again: count them as pending for now.
         self._counts[Outcome.PENDING] += self._counts.pop(Outcome.CANCELLED, 0)
         batches = batches_of(to_send, self.job.batch_size)

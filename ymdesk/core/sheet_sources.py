@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ymdesk.core import sheet_errors as errors
+from ymdesk.core.memory import release_freed_memory
 from ymdesk.core.messages import UserError
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
@@ -273,6 +274,8 @@ def load_excel_grid(reader: fastexcel.ExcelReader, sheet: str, name: str) -> tup
         raise
     except BaseException as exc:
         raise _workbook_error(exc, name) from exc
+    del loaded  # calamine's cells (one Rust string each) are freed here...
+    release_freed_memory()  # ...and tidied now, off the GIL
     columns = [pc.fill_null(batch.column(j), "") for j in range(batch.num_columns)]
     letters = [column_letter(info.absolute_index) for info in infos]
     # skip_rows=0 keeps leading empty rows, so grid row i is sheet row i + 1.

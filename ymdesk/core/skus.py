@@ -125,18 +125,56 @@ class SkuCheck:
 
 
 def _as_strings(raw: pd.Series) -> pa.Array:
-    """The column as an Arrow string array without nulls: a missing cell is an empty one."""
-    array = pa.array(raw, type=pa.large_string(), from_pandas=True)
-    return pc.fill_null(array, "")
+    """The column as one Arrow string array without nulls (zero-copy for the Arrow-backed column a Catalog has)."""
+    array = raw.array
+    if hasattr(array, "__arrow_array__"):
+        data = array.__arrow_array__()
+        data = data.combine_chunks() if isinstance(data, pa.ChunkedArray) else data
+    else:
+        data = pa.array(raw, type=pa.large_string(), from_pandas=True)
+    return pc.fill_null(data, "") if data.null_count else data
+
+
+def _lengths(strings: pa.Array, ascii_only: bool) -> np.ndarray:
+    """Code points per string; for ASCII text the byte length, which needs no UTF-8 decoding."""
+    lengths = pc.binary_length(strings) if ascii_only else pc.utf8_length(strings)
+    result: np.ndarray = lengths.to_numpy(zero_copy_only=False)
+    return result
+
+
+def _control_rows(strings: pa.Array) -> np.ndarray:
+    """Rows holding a byte 0x00-0x08, 0x0A-0x1F or 0x7F anywhere (UTF-8 never uses these inside a
+    multi-byte character). One numpy pass over the character data instead of a regex per row."""
+    offsets_type = np.int64 if pa.types.is_large_string(strings.type) else np.int32
+    offsets = np.frombuffer(strings.buffers()[1], dtype=offsets_type)[
+        strings.offset : strings.offset + len(strings) + 1
+    ]
+    data = (
+        np.frombuffer(strings.buffers()[2], dtype=np.uint8)
+        if strings.buffers()[2] is not None
+        else np.zeros(0, np.uint8)
+    )
+    data = data[offsets[0] : offsets[-1]]
+    bad = np.flatnonzero(((data < 0x20) & (data != 0x09)) | (data == 0x7F))
+    rows = np.zeros(len(strings), dtype=bool)
+    if bad.size:
+        rows[np.searchsorted(offsets - offsets[0], bad, side="right") - 1] = True
+    return rows
 
 
 def check_skus(raw: pd.Series) -> SkuCheck:
     """Apply the ShopSku rules to every cell of `raw` (vectorised; no Python loop over rows)."""
     strings = _as_strings(raw)
     trimmed = pc.utf8_trim(strings, characters=WHITESPACE)
-    raw_length = pc.utf8_length(strings).to_numpy(zero_copy_only=False)
-    trimmed_length = pc.utf8_length(trimmed).to_numpy(zero_copy_only=False)
-    has_control = pc.match_substring_regex(trimmed, _CONTROL_RE2).to_numpy(zero_copy_only=False)
+    ascii_only = bool(pc.all(pc.string_is_ascii(strings)).as_py() is not False)
+    raw_length = _lengths(strings, ascii_only)
+    trimmed_length = _lengths(trimmed, ascii_only)
+    # Rows with a control byte are few: only they pay for the exact check on the trimmed text.
+    has_control = _control_rows(strings)
+    candidates = np.flatnonzero(has_control)
+    if candidates.size:
+        exact = pc.match_substring_regex(trimmed.take(pa.array(candidates)), _CONTROL_RE2)
+        has_control[candidates] = exact.to_numpy(zero_copy_only=False)
 
     problem = np.full(len(strings), Problem.OK, dtype=np.int8)
     # Assign in reverse priority so the most basic problem wins.
@@ -147,7 +185,7 @@ def check_skus(raw: pd.Series) -> SkuCheck:
 
     index = raw.index
     trimmed_series = pd.Series(trimmed.to_pandas(types_mapper=_string_dtype_mapper), index=index, name=raw.name)
-    group, first = _first_occurrences(trimmed_series, problem == Problem.OK)
+    group, first = _first_occurrences(trimmed, problem == Problem.OK)
     raw_series = raw if not raw.hasnans else raw.fillna("")
     return SkuCheck(raw=raw_series, trimmed=trimmed_series, problem=problem, group=group, first=first)
 
@@ -158,7 +196,7 @@ def _string_dtype_mapper(arrow_type: pa.DataType) -> pd.StringDtype | None:
     return None
 
 
-def _first_occurrences(trimmed: pd.Series, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _first_occurrences(trimmed: pa.Array, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Group ids (order of first appearance) and the first row index of each valid trimmed SKU."""
     size = len(trimmed)
     group = np.full(size, -1, dtype=np.int64)
@@ -166,11 +204,17 @@ def _first_occurrences(trimmed: pd.Series, valid: np.ndarray) -> tuple[np.ndarra
     valid_index = np.flatnonzero(valid)
     if valid_index.size == 0:
         return group, first
-    codes, _ = pd.factorize(trimmed.iloc[valid_index], sort=False)
-    # factorize numbers values in order of first appearance, so unique's return_index is that row.
-    _, first_of_code = np.unique(codes, return_index=True)
+    # Invalid rows become nulls, which dictionary_encode leaves out of the numbering. Arrow numbers
+    # values in order of first appearance, so a code is new exactly where the running maximum grows.
+    keep = trimmed if valid_index.size == size else pc.if_else(pa.array(valid), trimmed, pa.scalar(None, trimmed.type))
+    codes = pc.dictionary_encode(keep).indices.to_numpy(zero_copy_only=False)[valid_index].astype(np.int64)
+    running = np.maximum.accumulate(codes)
+    new = np.empty(codes.size, dtype=bool)
+    new[0] = True
+    new[1:] = running[1:] > running[:-1]
+    first_of_code = valid_index[new]  # code k first appears at first_of_code[k]
     group[valid_index] = codes
-    first[valid_index] = valid_index[first_of_code[codes]]
+    first[valid_index] = first_of_code[codes]
     return group, first
 
 

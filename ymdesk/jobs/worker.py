@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ymdesk.core.memory import collector_paused
+
 log = logging.getLogger(__name__)
 
 #: A background task: receives the cancel Event, returns a result or a generator of events.
@@ -36,7 +38,8 @@ class Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            result = self._task(self._cancel)
+            with collector_paused():  # a task's result objects are built without collection pauses
+                result = self._task(self._cancel)
             if inspect.isgenerator(result):
                 result = self._drain(result)
         except Exception as exc:

@@ -10,6 +10,7 @@ import numpy as np
 
 from ymdesk.core.spreadsheet import read_catalog
 from ymdesk.ui.catalog_model import RowMarks
+from ymdesk.ui.filtering import prepare_search
 
 
 @dataclass
@@ -45,6 +46,7 @@ def load_task(path: Path, sheet: str | None = None, sku_column: str | None = Non
 
     def task(cancel: threading.Event) -> LoadedCatalog:
         catalog = read_catalog(path, sheet=sheet, sku_column=sku_column, cancel=cancel)
+        prepare_search(catalog.frame)  # filters over all columns are then one scan, not a regex per column
         return LoadedCatalog(catalog, marks_for(catalog))
 
     return task
