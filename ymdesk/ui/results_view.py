@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -66,11 +67,26 @@ class ResultRows:
     @classmethod
     def of(cls, items: list) -> ResultRows:
         outcomes = np.array([item.outcome.value for item in items], dtype=object)
-        return cls(items, outcomes, pd.Series([item.raw for item in items], dtype="str"))
+        return cls(items, outcomes, _text_series([item.raw for item in items]))
 
     @classmethod
     def empty(cls) -> ResultRows:
         return cls.of([])
+
+
+#: Converting a list of Python strings to Arrow is one C call holding the GIL (~56 ms for 500k): the
+#: window would freeze that long. Slices keep each hold short.
+_CONVERT_SLICE = 50_000
+
+
+def _text_series(values: list[str]) -> pd.Series:
+    if len(values) <= _CONVERT_SLICE:
+        return pd.Series(values, dtype="str")
+    chunks = [
+        pa.array(values[start : start + _CONVERT_SLICE], type=pa.large_string())
+        for start in range(0, len(values), _CONVERT_SLICE)
+    ]
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, type=pa.large_string())))
 
 
 class ResultsTableModel(QAbstractTableModel):

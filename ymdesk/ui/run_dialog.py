@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ymdesk.core.events import BatchStarted, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
+from ymdesk.core.memory import collector_paused
 from ymdesk.core.model import Operation, Target
 from ymdesk.core.ratelimit import DEFAULT_LIMITS
 from ymdesk.core.runner import JobRunner
@@ -335,8 +336,10 @@ class RunDialog(QDialog):
         picked = self.picked if plan.operation.takes_skus and not plan.whole else None
 
         def create(cancel: threading.Event) -> int:
-            # Building and recording 500k job items takes seconds: done on the worker, like the run itself.
-            items = catalog.job_items(picked) if picked is not None else []
+            # Building and recording 500k job items takes seconds: done on the worker, like the run itself,
+            # and without garbage collections over them (a full one holds the GIL for ~100 ms: a frozen window).
+            with collector_paused():
+                items = catalog.job_items(picked) if picked is not None else []
             return journal.create_job(
                 plan.operation,
                 plan.target,
