@@ -85,6 +85,18 @@ class ShownDialog:
     informative: str
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch):
+    """An error box would wait offscreen for a click that never comes: fail the test at once instead.
+    Tests that expect dialogs ask for `shown_dialogs`, which records them (it is set up after this one)."""
+    from ymdesk.ui import errors
+
+    def unexpected(box) -> None:
+        raise AssertionError(f"unexpected dialog: {box.windowTitle()}: {box.text()} {box.informativeText()}")
+
+    monkeypatch.setattr(errors, "present", unexpected)
+
+
 @pytest.fixture
 def shown_dialogs(monkeypatch):
     """Message boxes the app shows through ymdesk.ui.errors.present, recorded instead of blocking."""

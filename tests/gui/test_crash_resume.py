@@ -17,7 +17,7 @@ from ymdesk.ui.run_dialog import RunDialog
 
 
 def test_history_offers_and_finishes_a_run_whose_process_was_killed(
-    qtbot, isolated_home, simulator, app_settings, catalog_file, monkeypatch
+    qtbot, isolated_home, simulator, app_settings, catalog_file, monkeypatch, shown_dialogs
 ):
     from ymdesk.app import build_services
     from ymdesk.core.journal import Journal
@@ -75,6 +75,8 @@ def test_history_offers_and_finishes_a_run_whose_process_was_killed(
     with qtbot.waitSignal(resumed.run_finished, timeout=120_000) as finished:
         pass
     assert finished.args[0].status is JobStatus.DONE
+    qtbot.waitUntil(lambda: resumed.results.model.rowCount() == 1500, timeout=60_000)  # read on a worker
+    assert not shown_dialogs
     counts = journal.counts(job.id)
     assert Outcome.PENDING not in counts and Outcome.CANCELLED not in counts
     assert sum(counts.values()) == 1500

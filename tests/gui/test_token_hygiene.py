@@ -59,6 +59,7 @@ def test_no_file_holds_the_key_after_an_app_session_and_a_cli_run(
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
         dialog.start_button.click()
     assert finished.args[0].status is JobStatus.DONE
+    qtbot.waitUntil(lambda: dialog.results.model.rowCount() == 120, timeout=60_000)  # read on a worker
     for name in ("report.xlsx", "report.csv"):
         with qtbot.waitSignal(dialog.results.report_exported, timeout=60_000):
             dialog.results.export(isolated_home / "reports" / name)
@@ -89,6 +90,7 @@ def test_no_file_holds_the_key_after_an_app_session_and_a_cli_run(
         timeout=120,
     )
     assert cli.returncode in (0, 1), cli.stderr
+    assert not shown_dialogs
     journal.close()
 
     written = [p for folder in (isolated_home, tmp_path) for p in Path(folder).rglob("*") if p.is_file()]
