@@ -91,8 +91,8 @@ class Catalog:
             raise ValueError(f"picked must be a bool mask of {size} rows, got shape {mask.shape}")
         invalid = np.flatnonzero(mask & self.check.invalid)
         order = np.sort(np.concatenate([invalid, first_of_each(self.check, mask)]))
-        raw = self.check.raw.iloc[order].tolist()
-        trimmed = self.check.trimmed.iloc[order].tolist()
+        raw = _as_list(self.check.raw, order)
+        trimmed = _as_list(self.check.trimmed, order)
         rows = self.rows[order].tolist()
         items = []
         for index, cell, sku, row in zip(order.tolist(), raw, trimmed, rows, strict=True):
@@ -264,3 +264,15 @@ def _column_names(headers: list[str], letters: list[str]) -> list[str]:
         seen.add(candidate)
         names.append(candidate)
     return names
+
+
+#: Turning Arrow strings into Python ones is one C call holding the GIL: ~100 ms for 500k, long enough to
+#: freeze the window while a worker builds a job. Slices keep each hold short.
+_TO_LIST_SLICE = 50_000
+
+
+def _as_list(column: pd.Series, order: np.ndarray) -> list[str]:
+    values: list[str] = []
+    for start in range(0, len(order), _TO_LIST_SLICE):
+        values.extend(column.iloc[order[start : start + _TO_LIST_SLICE]].tolist())
+    return values
