@@ -130,7 +130,7 @@ def wait_until(ready: Callable[[], bool], timeout_s: float = 600.0) -> float:
 
 def _services(folder: Path, api_url: str | None) -> Any:
     from ymdesk.app import build_services
-    from ymdesk.core.journal import Journal
+    from ymdesk.core.runs.journal import Journal
     from ymdesk.core.secrets import MemoryTokenStore
     from ymdesk.core.simulator import DEMO_API_KEY
     from ymdesk.ui.settings import AppSettings

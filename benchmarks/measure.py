@@ -39,7 +39,7 @@ def timed(work: Callable[[], object]) -> tuple[float, object]:
 @measurement
 def open_ymdesk(path: str) -> Result:
     """ymdesk's whole open: read, header and SKU column detection, validation (what the app and CLI call)."""
-    from ymdesk.core.spreadsheet import read_catalog
+    from ymdesk.core.sheets.catalog import read_catalog
 
     seconds, catalog = timed(lambda: read_catalog(path))
     return {"seconds": seconds, "rows": len(catalog.frame), "columns": len(catalog.columns)}  # type: ignore[attr-defined]
@@ -88,7 +88,7 @@ def validate_ymdesk(rows: str) -> Result:
     import pandas as pd
 
     from benchmarks.catalogs import sku_list
-    from ymdesk.core.skus import check_skus
+    from ymdesk.core.sheets.skus import check_skus
 
     column = pd.Series(sku_list(int(rows)), dtype="str")
     seconds, check = timed(lambda: check_skus(column))
@@ -133,7 +133,7 @@ def _report_rows(count: int) -> list[Any]:
     """A realistic failure report: not deleted, invalid and failed SKUs with their reasons."""
     from ymdesk.core.messages import Message
     from ymdesk.core.model import Outcome
-    from ymdesk.core.report import ReportRow
+    from ymdesk.core.runs.report import ReportRow
 
     not_deleted = Message("Runner", "Not deleted: the product is held in a Market warehouse.")
     too_long = Message(
@@ -159,7 +159,7 @@ def report_ymdesk(rows: str) -> Result:
     from datetime import UTC, datetime
 
     from ymdesk.core.model import Operation, Outcome
-    from ymdesk.core.report import ReportSummary, write_report_xlsx
+    from ymdesk.core.runs.report import ReportSummary, write_report_xlsx
 
     report = _report_rows(int(rows))
     now = datetime.now(UTC)
@@ -253,9 +253,9 @@ def simulator_run(skus: str, limits: str) -> Result:
     the wall time, so the overhead figure means something only with limits off.
     """
     from benchmarks.sim_server import bench_skus
-    from ymdesk.core.journal import Journal
-    from ymdesk.core.market_api import MarketClient
-    from ymdesk.core.runner import JobRunner
+    from ymdesk.core.market.client import MarketClient
+    from ymdesk.core.runs.journal import Journal
+    from ymdesk.core.runs.runner import JobRunner
     from ymdesk.core.simulator import DEMO_API_KEY
 
     count = int(skus)

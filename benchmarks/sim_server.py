@@ -46,7 +46,7 @@ def stats(simulator: MarketSimulator) -> dict[str, object]:
 def main() -> None:
     seed, limits = sys.argv[1], parse_limits(sys.argv[2])
     if seed.startswith("catalog:"):
-        from ymdesk.core.spreadsheet import read_catalog
+        from ymdesk.core.sheets.catalog import read_catalog
 
         skus = read_catalog(seed.removeprefix("catalog:")).valid_skus()
     else:

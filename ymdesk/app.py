@@ -33,8 +33,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def build_services(settings, *, demo: bool = False, tokens=None, journal=None, language: str = "en"):
     """Everything the windows need. Tests pass a MemoryTokenStore and a settings file under tmp_path."""
-    from ymdesk.core.journal import Journal
-    from ymdesk.core.market_api import MarketClient
+    from ymdesk.core.market.client import MarketClient
+    from ymdesk.core.runs.journal import Journal
     from ymdesk.core.secrets import TOKEN_ENV, KeyringTokenStore, MemoryTokenStore
     from ymdesk.ui.services import DemoSession, Services
 

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from ymdesk import __version__
-from ymdesk.core.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
 from ymdesk.core.messages import Message, UserError
 from ymdesk.core.model import MAX_BATCH, JobItem, Operation, Outcome, Target
+from ymdesk.core.runs.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_STOPPED, EXIT_CANCELLED = 0, 1, 2, 3, 130
 API_URL_ENV = "YM_API_URL"
@@ -224,7 +224,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     token = getattr(args, "demo_token", None) or _token()
     _confirm(operation, target, sendable, args.yes)
 
-    from ymdesk.core.journal import Journal
+    from ymdesk.core.runs.journal import Journal
 
     with Journal() as journal:
         job_id = journal.create_job(
@@ -241,7 +241,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    from ymdesk.core.journal import Journal
+    from ymdesk.core.runs.journal import Journal
 
     with Journal() as journal:
         try:
@@ -267,7 +267,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
 
 def cmd_listing(args: argparse.Namespace) -> int:
-    from ymdesk.core.market_api import MarketClient
+    from ymdesk.core.market.client import MarketClient
 
     with MarketClient(_token(), _api_url(args.api_url)) as client:
         if args.command == "campaigns":
@@ -285,7 +285,7 @@ def cmd_listing(args: argparse.Namespace) -> int:
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:
-    from ymdesk.core.journal import Journal
+    from ymdesk.core.runs.journal import Journal
 
     with Journal() as journal:
         jobs = [(job, journal.counts(job.id)) for job in journal.jobs()]
@@ -387,8 +387,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _execute(journal: Any, job_id: int, token: str, api_url: str, args: argparse.Namespace) -> int:
-    from ymdesk.core.market_api import MarketClient
-    from ymdesk.core.runner import JobRunner
+    from ymdesk.core.market.client import MarketClient
+    from ymdesk.core.runs.runner import JobRunner
 
     cancel = threading.Event()
     previous = signal.signal(signal.SIGINT, _cancel_on_interrupt(cancel))
@@ -409,8 +409,8 @@ def _execute(journal: Any, job_id: int, token: str, api_url: str, args: argparse
 
 def _finish(journal: Any, job_id: int, status: JobStatus, args: argparse.Namespace) -> None:
     """Write the report when something did not succeed (or when asked), then the summary."""
-    from ymdesk.core.job_report import has_failures, write_job_report
     from ymdesk.core.paths import reports_dir
+    from ymdesk.core.runs.job_report import has_failures, write_job_report
 
     report: Path | None = None
     if args.report_all or has_failures(journal, job_id):
@@ -511,7 +511,7 @@ def _exit_code(journal: Any, job_id: int, status: JobStatus) -> int:
 
 
 def _read(path: Path, sheet: str | None, sku_column: str | None) -> Any:
-    from ymdesk.core.spreadsheet import read_catalog
+    from ymdesk.core.sheets.catalog import read_catalog
 
     return read_catalog(path, sheet=sheet, sku_column=sku_column)
 
@@ -560,14 +560,14 @@ def _rate_limit(text: str) -> tuple[int, float]:
 
 
 def _limits_for(operation: Operation, override: tuple[int, float] | None) -> Any:
-    from ymdesk.core.ratelimit import DEFAULT_LIMITS, RateLimits
+    from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, RateLimits
 
     default = DEFAULT_LIMITS[operation]
     return RateLimits(override[0], override[1], default.per_sku) if override else default
 
 
 def _api_url(given: str | None) -> str:
-    from ymdesk.core.market_api import DEFAULT_API_URL, check_base_url
+    from ymdesk.core.market.client import DEFAULT_API_URL, check_base_url
 
     return check_base_url(given or os.environ.get(API_URL_ENV) or DEFAULT_API_URL)
 
@@ -586,7 +586,7 @@ def _token() -> str:
 
 
 def _print_plan(operation: Operation, target: Target, items: Sequence[JobItem], batch_size: int) -> None:
-    from ymdesk.core.ratelimit import DEFAULT_LIMITS, estimate_seconds
+    from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, estimate_seconds
 
     sendable = sum(1 for item in items if item.invalid is None)
     if operation.takes_skus and not target.all_offers:
@@ -697,7 +697,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _user_error_code(error: UserError) -> int:
-    from ymdesk.core.market_api import ApiError, TransportError
+    from ymdesk.core.market.client import ApiError, TransportError
 
     return EXIT_STOPPED if isinstance(error, ApiError | TransportError) else EXIT_BAD_INPUT
 

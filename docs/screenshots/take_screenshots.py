@@ -26,8 +26,8 @@ def main() -> int:
     from PySide6.QtGui import QGuiApplication
 
     from ymdesk.app import build_services, create_application
-    from ymdesk.core.events import Waiting
     from ymdesk.core.model import Operation
+    from ymdesk.core.runs.events import Waiting
     from ymdesk.core.secrets import MemoryTokenStore
     from ymdesk.core.simulator import (
         DEMO_API_KEY,

@@ -124,7 +124,7 @@ def simulator():
 def services(app_settings, simulator, tmp_path):
     """Services as the app builds them, but with an in-memory key and settings pointing at the simulator."""
     from ymdesk.app import build_services
-    from ymdesk.core.journal import Journal
+    from ymdesk.core.runs.journal import Journal
     from ymdesk.core.secrets import MemoryTokenStore
     from ymdesk.core.simulator import DEMO_API_KEY
 

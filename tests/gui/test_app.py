@@ -74,7 +74,7 @@ def test_pick_counts_agree_with_the_job_items_the_run_records(tmp_path):
     import numpy as np
     import pandas as pd
 
-    from ymdesk.core.spreadsheet import read_catalog
+    from ymdesk.core.sheets.catalog import read_catalog
     from ymdesk.ui.plan import PickCounts
 
     skus = ["A-1", "A-2", " A-1", "", "B-7", "X" * 300, "A-2", "C-3", "B-7 ", "D-4"]
@@ -110,7 +110,7 @@ def test_unexpected_errors_are_logged_and_shown(qtbot, monkeypatch):
 
 def test_the_key_can_come_from_the_environment_when_there_is_no_keyring(app_settings, monkeypatch, tmp_path):
     from ymdesk.app import build_services
-    from ymdesk.core.journal import Journal
+    from ymdesk.core.runs.journal import Journal
 
     monkeypatch.setenv("YM_API_KEY", " from-env ")
     journal = Journal(tmp_path / "journal.sqlite3")

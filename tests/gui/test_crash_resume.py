@@ -8,8 +8,8 @@ import subprocess
 import sys
 import time
 
-from ymdesk.core.events import JobStatus
 from ymdesk.core.model import Outcome
+from ymdesk.core.runs.events import JobStatus
 from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.history_dialog import HistoryDialog
 from ymdesk.ui.main_window import MainWindow
@@ -20,7 +20,7 @@ def test_history_offers_and_finishes_a_run_whose_process_was_killed(
     qtbot, isolated_home, simulator, app_settings, catalog_file, monkeypatch, shown_dialogs
 ):
     from ymdesk.app import build_services
-    from ymdesk.core.journal import Journal
+    from ymdesk.core.runs.journal import Journal
     from ymdesk.core.secrets import MemoryTokenStore
     from ymdesk.core.simulator import DEMO_API_KEY, DEMO_FBS_CAMPAIGN_ID, Faults
 

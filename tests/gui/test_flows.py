@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from ymdesk.core.events import JobStatus
 from ymdesk.core.model import Operation, Outcome
+from ymdesk.core.runs.events import JobStatus
 from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.history_dialog import HistoryDialog
@@ -146,7 +146,7 @@ def test_dropping_a_file_opens_it(qtbot, main_window, catalog_file):
 
 
 def test_loading_can_be_cancelled(qtbot, main_window, tmp_path):
-    from tests_gui_support import write_big_catalog
+    from tests.helpers.gui_support import write_big_catalog
 
     path = write_big_catalog(tmp_path / "big.csv", 200_000)
     main_window.open_file(path)

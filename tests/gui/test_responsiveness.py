@@ -10,8 +10,8 @@ import os
 import numpy as np
 import pytest
 
-from ymdesk.core.events import JobStatus
 from ymdesk.core.model import Operation
+from ymdesk.core.runs.events import JobStatus
 from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.run_dialog import RunDialog
 from ymdesk.ui.stall_probe import StallProbe
@@ -33,7 +33,7 @@ def stall_limit() -> float:
 
 @pytest.fixture(scope="module")
 def big_csv(tmp_path_factory):
-    from tests_gui_support import write_big_catalog
+    from tests.helpers.gui_support import write_big_catalog
 
     return write_big_catalog(tmp_path_factory.mktemp("big") / "big.csv", ROWS)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ymdesk.core.events import JobStatus, Progress, Waiting
 from ymdesk.core.model import Operation, Outcome
+from ymdesk.core.runs.events import JobStatus, Progress, Waiting
 from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.run_dialog import RESULTS_PAGE, RunDialog

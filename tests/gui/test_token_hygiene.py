@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ymdesk.core.events import JobStatus
 from ymdesk.core.model import Operation
+from ymdesk.core.runs.events import JobStatus
 from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.main_window import MainWindow
@@ -21,8 +21,8 @@ def test_no_file_holds_the_key_after_an_app_session_and_a_cli_run(
     qtbot, tmp_path, isolated_home, simulator, app_settings, catalog_file, monkeypatch, shown_dialogs
 ):
     from ymdesk.app import build_services
-    from ymdesk.core.journal import Journal
     from ymdesk.core.logs import setup_logging
+    from ymdesk.core.runs.journal import Journal
     from ymdesk.core.secrets import MemoryTokenStore
     from ymdesk.core.simulator import DEMO_BUSINESS_ID, DEMO_FBS_CAMPAIGN_ID
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from ymdesk.core.model import MAX_BATCH, Operation, Outcome, batches_of
-from ymdesk.core.report import ReportRow, ReportSummary, write_report_xlsx
-from ymdesk.core.skus import WHITESPACE, check_skus
+from ymdesk.core.runs.report import ReportRow, ReportSummary, write_report_xlsx
+from ymdesk.core.sheets.skus import WHITESPACE, check_skus
 
 SPEC = yaml.safe_load((Path(__file__).parents[1] / "data" / "market-partner-api-subset.yaml").read_text("utf-8"))
 SHOP_SKU = re.compile(SPEC["components"]["schemas"]["ShopSku"]["pattern"])
@@ -71,7 +71,7 @@ def test_any_sku_survives_a_report_round_trip_as_text(tmp_path: Path, skus: list
 
 @given(st.binary(max_size=60).map(lambda b: bytes(b"ab\r\n"[x % 4] for x in b)), st.integers(1, 9))
 def test_sliced_blank_line_search_matches_the_whole_file_search(body: bytes, slice_size: int) -> None:
-    from ymdesk.core import sheet_text
+    from ymdesk.core.sheets import text as sheet_text
 
     whole = sheet_text._BLANK_LINE_OR_LONE_CR.search(body) is not None
     original = sheet_text._SEARCH_SLICE

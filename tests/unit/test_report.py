@@ -12,11 +12,11 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from ymdesk.core import report
 from ymdesk.core.messages import Message
 from ymdesk.core.model import Operation, Outcome
-from ymdesk.core.report import ReportRow, ReportSummary, write_report_csv, write_report_xlsx
-from ymdesk.core.spreadsheet import read_catalog
+from ymdesk.core.runs import report as report
+from ymdesk.core.runs.report import ReportRow, ReportSummary, write_report_csv, write_report_xlsx
+from ymdesk.core.sheets.catalog import read_catalog
 
 TRICKY_SKUS = [
     "=1+2",

@@ -7,11 +7,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sheet_fixtures import compound_file, encrypted_xlsx_bytes, write_text, write_xlsx, write_zip, zip_bomb_bytes
 
+from tests.helpers.sheet_fixtures import (
+    compound_file,
+    encrypted_xlsx_bytes,
+    write_text,
+    write_xlsx,
+    write_zip,
+    zip_bomb_bytes,
+)
 from ymdesk.core.messages import UserError
-from ymdesk.core.sheet_errors import MAX_DATA_ROWS
-from ymdesk.core.spreadsheet import read_catalog
+from ymdesk.core.sheets.catalog import read_catalog
+from ymdesk.core.sheets.errors import MAX_DATA_ROWS
 
 
 def refusal(path: Path, **kwargs: str) -> str:

@@ -6,9 +6,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sheet_fixtures import write_text, write_xlsx, write_zip
 
-from ymdesk.core.spreadsheet import read_catalog
+from tests.helpers.sheet_fixtures import write_text, write_xlsx, write_zip
+from ymdesk.core.sheets.catalog import read_catalog
 
 CYRILLIC = "Ваш SKU;Название товара;Цена\nКР-001;Кружка Ромашка;1 234,56\nФТ-002;Футболка;990\n"
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ymdesk.core.messages import Message
-from ymdesk.core.skus import CONTROL_CHARS, WHITESPACE, Problem, check_skus, first_of_each, reason_for
+from ymdesk.core.sheets.skus import CONTROL_CHARS, WHITESPACE, Problem, check_skus, first_of_each, reason_for
 
 # The spec's pattern, applied with full-match semantics to the server-trimmed value.
 SPEC_PATTERN = re.compile(r"(?=.*\S.*)[^\x00-\x08\x0A-\x1f\x7f]{1,255}", re.DOTALL)

@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from sheet_fixtures import (
+
+from tests.helpers.sheet_fixtures import (
     MARKET_HEADER,
     replace_in_member,
     write_market_export,
@@ -18,9 +19,8 @@ from sheet_fixtures import (
     write_xlsx,
     xls_bytes,
 )
-
 from ymdesk.core.messages import Message, UserError
-from ymdesk.core.spreadsheet import Catalog, ReadCancelled, read_catalog
+from ymdesk.core.sheets.catalog import Catalog, ReadCancelled, read_catalog
 
 
 def test_title_lines_above_the_header_and_blank_rows_keep_sheet_row_numbers(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 def describe(error: BaseException) -> tuple[str, str, str]:
     """(title, what happened, what to do) for an error, in the user's language."""
-    from ymdesk.core import market_api as api
+    from ymdesk.core.market import client as api
 
     what = render(error.message) if isinstance(error, UserError) else str(error)
     if isinstance(error, api.AuthError) and error.http_status == 401:

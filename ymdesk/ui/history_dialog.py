@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ymdesk.core.events import JobStatus
 from ymdesk.core.messages import QT_TRANSLATE_NOOP
+from ymdesk.core.runs.events import JobStatus
 from ymdesk.ui.resources import icon
 from ymdesk.ui.results_view import ResultsView, outcome_title
 from ymdesk.ui.run_dialog import RunDialog, describe_target, operation_title

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import numpy as np
 
-from ymdesk.core.spreadsheet import read_catalog
+from ymdesk.core.sheets.catalog import read_catalog
 from ymdesk.ui.catalog_model import RowMarks
 from ymdesk.ui.filtering import prepare_search
 
 
 @dataclass
 class LoadedCatalog:
-    catalog: object  # ymdesk.core.spreadsheet.Catalog
+    catalog: object  # ymdesk.core.sheets.catalog.Catalog
     marks: RowMarks
 
 

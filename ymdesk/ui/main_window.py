@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
-        self.catalog = None  # ymdesk.core.spreadsheet.Catalog
+        self.catalog = None  # ymdesk.core.sheets.catalog.Catalog
         self.model = CatalogTableModel(self)
         self.model.set_icons(icon("invalid"), icon("duplicate"))
         self._loader = TaskController(self)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from ymdesk.core.market.ratelimit import DEFAULT_LIMITS
 from ymdesk.core.model import Operation, Target
-from ymdesk.core.ratelimit import DEFAULT_LIMITS
 
 #: Runs above this many SKUs must be confirmed by typing the count.
 LARGE_RUN = 1000

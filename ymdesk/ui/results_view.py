@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from ymdesk.core import paths
-from ymdesk.core.job_report import write_job_report
 from ymdesk.core.model import OUTCOME_TITLES, Outcome
+from ymdesk.core.runs.job_report import write_job_report
 from ymdesk.i18n import render
 from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors

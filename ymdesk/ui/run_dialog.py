@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ymdesk.core.events import BatchStarted, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
+from ymdesk.core.market.ratelimit import DEFAULT_LIMITS
 from ymdesk.core.memory import collector_paused
 from ymdesk.core.model import Operation, Target
-from ymdesk.core.ratelimit import DEFAULT_LIMITS
-from ymdesk.core.runner import JobRunner
+from ymdesk.core.runs.events import BatchStarted, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
+from ymdesk.core.runs.runner import JobRunner
 from ymdesk.i18n import render
 from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors

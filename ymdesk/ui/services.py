@@ -11,8 +11,8 @@ from ymdesk.core.secrets import TokenStore
 from ymdesk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from ymdesk.core.journal import Journal
-    from ymdesk.core.market_api import MarketClient
+    from ymdesk.core.market.client import MarketClient
+    from ymdesk.core.runs.journal import Journal
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ymdesk.core.market_api import DEFAULT_API_URL
+from ymdesk.core.market.client import DEFAULT_API_URL
 from ymdesk.core.model import MAX_BATCH
 
 MAX_RECENT_FILES = 8

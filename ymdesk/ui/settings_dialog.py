@@ -61,7 +61,7 @@ class SettingsDialog(QDialog):
             self.url_edit.setToolTip(self.tr("The demo always uses the built-in simulator."))
 
     def save(self) -> None:
-        from ymdesk.core.market_api import check_base_url
+        from ymdesk.core.market.client import check_base_url
 
         settings = self.services.settings
         if self.url_edit.isEnabled():

@@ -63,7 +63,7 @@ sample_path = sample_catalog_path
 
 def read_seed_skus(path: Path) -> list[str]:
     """Valid, unique, trimmed SKUs of a catalog file, in file order. Raises UserError."""
-    from ymdesk.core.spreadsheet import read_catalog  # imported late: the demo must not need it to import
+    from ymdesk.core.sheets.catalog import read_catalog  # imported late: the demo must not need it to import
 
     skus: list[str] = read_catalog(path).valid_skus()
     return skus

@@ -681,7 +681,7 @@ def test_sample_catalog_is_small_deterministic_and_looks_like_an_export(tmp_path
 
 
 def test_demo_state_defaults_to_the_sample_catalog() -> None:
-    from ymdesk.core.spreadsheet import read_catalog
+    from ymdesk.core.sheets.catalog import read_catalog
 
     valid = read_catalog(sample_catalog_path()).valid_skus()
     state = build_demo_state()

@@ -17,7 +17,7 @@ import pytest
 import xlsxwriter
 
 from ymdesk.core.messages import UserError
-from ymdesk.core.spreadsheet import read_catalog
+from ymdesk.core.sheets.catalog import read_catalog
 
 LIMIT_SECONDS = 10.0
 Maker = Callable[[Path], Path]

@@ -1,6 +1,6 @@
 """Running a job: batches of at most 500 SKUs, paced, retried, bisected, journaled, cancellable.
 
-`JobRunner.run()` is a plain generator of events (ymdesk.core.events). The CLI loops over it in
+`JobRunner.run()` is a plain generator of events (ymdesk.core.runs.events). The CLI loops over it in
 the main thread; the app's worker loops over it in a QThread. Between batches and during every
 wait it checks the cancel Event, so a run waiting out a 60-second limit stops within a second.
 
@@ -20,9 +20,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ymdesk.core.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
-from ymdesk.core.journal import JobRecord, Journal, OutcomeUpdate
-from ymdesk.core.market_api import (
+from ymdesk.core.market.client import (
     ApiError,
     ApiResult,
     AuthError,
@@ -35,10 +33,12 @@ from ymdesk.core.market_api import (
     ServerError,
     TransportError,
 )
+from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, Pacer, RateLimits, RetryPolicy, until_wait
 from ymdesk.core.memory import collector_paused
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
 from ymdesk.core.model import Operation, Outcome, batches_of
-from ymdesk.core.ratelimit import DEFAULT_LIMITS, Pacer, RateLimits, RetryPolicy, until_wait
+from ymdesk.core.runs.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
+from ymdesk.core.runs.journal import JobRecord, Journal, OutcomeUpdate
 
 log = logging.getLogger(__name__)
 C = "Runner"

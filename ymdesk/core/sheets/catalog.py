@@ -22,14 +22,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ymdesk.core import sheet_errors as errors
 from ymdesk.core.messages import Message, UserError
 from ymdesk.core.model import JobItem
-from ymdesk.core.sheet_errors import MAX_DATA_ROWS, MAX_FILE_BYTES, ReadCancelled
-from ymdesk.core.sheet_layout import HEADER_SCAN_ROWS, Layout, find_layout
-from ymdesk.core.sheet_sources import Grid, Source, check_cancel, excel_grids, open_source, open_workbook
-from ymdesk.core.sheet_text import read_text_grid
-from ymdesk.core.skus import WHITESPACE, SkuCheck, check_skus, first_of_each
+from ymdesk.core.sheets import errors as errors
+from ymdesk.core.sheets.errors import MAX_DATA_ROWS, MAX_FILE_BYTES, ReadCancelled
+from ymdesk.core.sheets.layout import HEADER_SCAN_ROWS, Layout, find_layout
+from ymdesk.core.sheets.skus import WHITESPACE, SkuCheck, check_skus, first_of_each
+from ymdesk.core.sheets.sources import Grid, Source, check_cancel, excel_grids, open_source, open_workbook
+from ymdesk.core.sheets.text import read_text_grid
 
 __all__ = ["MAX_DATA_ROWS", "MAX_FILE_BYTES", "Catalog", "ReadCancelled", "read_catalog"]
 

@@ -19,9 +19,9 @@ from typing import Any
 
 from ymdesk import __version__
 from ymdesk.core import paths
-from ymdesk.core.events import JobStatus
 from ymdesk.core.messages import Message
 from ymdesk.core.model import JobItem, Operation, Outcome, Target
+from ymdesk.core.runs.events import JobStatus
 
 BUSY_TIMEOUT_MS = 30_000  # two ymdesk processes may share a journal
 

@@ -9,19 +9,19 @@ from pathlib import Path
 import pytest
 import requests
 
-from ymdesk.core.events import Finished, JobStatus, Progress, Waiting, WaitKind
-from ymdesk.core.journal import Journal
-from ymdesk.core.market_api import (
+from ymdesk.core.market.client import (
     AuthError,
     InsecureUrlError,
     LegacyMethodGone,
     MarketClient,
     TransportError,
 )
+from ymdesk.core.market.ratelimit import RateLimits, RetryPolicy
 from ymdesk.core.messages import Message
 from ymdesk.core.model import JobItem, Operation, Outcome, Target
-from ymdesk.core.ratelimit import RateLimits, RetryPolicy
-from ymdesk.core.runner import JobRunner
+from ymdesk.core.runs.events import Finished, JobStatus, Progress, Waiting, WaitKind
+from ymdesk.core.runs.journal import Journal
+from ymdesk.core.runs.runner import JobRunner
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
     DEMO_BUSINESS_ID,

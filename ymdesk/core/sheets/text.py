@@ -27,8 +27,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from ymdesk.core import sheet_errors as errors
-from ymdesk.core.sheet_sources import Grid, Source, check_cancel, column_letter
+from ymdesk.core.sheets import errors as errors
+from ymdesk.core.sheets.sources import Grid, Source, check_cancel, column_letter
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader

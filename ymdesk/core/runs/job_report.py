@@ -8,9 +8,9 @@ from pathlib import Path
 
 import xlsxwriter.exceptions
 
-from ymdesk.core.journal import JobRecord, Journal
 from ymdesk.core.messages import Message, Renderer, UserError, english
-from ymdesk.core.report import ReportRow, ReportSummary, write_report_csv, write_report_xlsx
+from ymdesk.core.runs.journal import JobRecord, Journal
+from ymdesk.core.runs.report import ReportRow, ReportSummary, write_report_csv, write_report_xlsx
 
 
 def report_rows(journal: Journal, job_id: int, *, everything: bool = False) -> Iterator[ReportRow]:

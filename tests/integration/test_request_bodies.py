@@ -10,7 +10,7 @@ import yaml
 from openapi_schema_validator import OAS30Validator
 from referencing import Registry, Resource
 
-from ymdesk.core.market_api import MarketClient
+from ymdesk.core.market.client import MarketClient
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
     DEMO_BUSINESS_ID,

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ymdesk.core.market_api import RateLimitState
+from ymdesk.core.market.client import RateLimitState
 from ymdesk.core.model import Operation
 
 #: Until is an RFC 822 date with whole seconds; a little slack avoids arriving a hair early.

@@ -21,9 +21,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ymdesk.core import sheet_errors as errors
 from ymdesk.core.memory import release_freed_memory
 from ymdesk.core.messages import UserError
+from ymdesk.core.sheets import errors as errors
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})

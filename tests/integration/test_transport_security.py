@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from ymdesk.core.logs import RedactingFilter
-from ymdesk.core.market_api import MarketClient, TransportError
+from ymdesk.core.market.client import MarketClient, TransportError
 from ymdesk.core.simulator import DEMO_API_KEY, Limits, MarketSimulator, build_demo_state
 
 
