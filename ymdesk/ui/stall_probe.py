@@ -15,21 +15,28 @@ class StallProbe(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._tick)
-        self._last = 0.0
+        self._last = self._started = self._stopped = 0.0
         self.longest_gap_ms = 0.0
         self.ticks = 0
 
     def start(self) -> None:
         self.longest_gap_ms = 0.0
         self.ticks = 0
-        self._last = time.perf_counter()
+        self._last = self._started = time.perf_counter()
+        self._stopped = 0.0
         self._timer.start()
 
     def stop(self) -> float:
         """Stop and return the longest stall: the longest gap minus the timer's own interval, in ms."""
         self._tick()
         self._timer.stop()
+        self._stopped = self._last
         return self.stall_ms
+
+    @property
+    def elapsed_ms(self) -> float:
+        """How long the probe ran: what the stall would have been had the work run on the GUI thread."""
+        return max(0.0, (self._stopped or time.perf_counter()) - self._started) * 1000
 
     @property
     def stall_ms(self) -> float:
