@@ -12,12 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from ymdesk.core.messages import Message
+from ymdesk.core.messages import Message, format_text
 
 SUPPORTED = ("ru", "en")
 LANGUAGE_ENV = "YMDESK_LANG"
 
 _installed: list[QTranslator] = []  # keep translators alive as long as they are installed
+_language = "en"  # the language in use: it picks plural forms
+LOCALES = {"ru": "ru_RU", "en": "en_US"}
 
 
 def system_language() -> str:
@@ -50,6 +52,9 @@ def install_translator(language: str | None = None) -> str:
         app.removeTranslator(old)
     _installed.clear()
     language = language if language in SUPPORTED else system_language()
+    global _language
+    _language = language
+    QLocale.setDefault(QLocale(LOCALES[language]))  # numbers: 300,000 in English, 300 000 in Russian
     if language == "en":
         return language  # English is the source language
     ours = QTranslator()
@@ -65,11 +70,28 @@ def install_translator(language: str | None = None) -> str:
     return language
 
 
+def current_language() -> str:
+    return _language
+
+
+def number(value: object) -> str:
+    """A count as the language writes it: 300,000 in English, 300 000 in Russian (Qt's locale)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return QLocale().toString(value)
+    return str(value)
+
+
+def fill(text: str, **args: object) -> str:
+    """Fill an already translated text's ``{named}`` fields, with ``{n:n}`` numbers and
+    ``{n:plural:one|other}`` word forms in the language in use (ymdesk.core.messages.format_text)."""
+    return format_text(text, args, language=_language, number=number)
+
+
 def render(message: Message) -> str:
     """A Message in the user's language."""
     text = QCoreApplication.translate(message.context, message.text)
     try:
-        return text.format(**message.args)
+        return fill(text, **message.args)
     except (KeyError, IndexError, ValueError):
         return message.english()  # a broken translation must never hide the message
 
@@ -77,4 +99,4 @@ def render(message: Message) -> str:
 def tr(context: str, text: str, **args: object) -> str:
     """Translate a plain source string outside a QObject (CLI output)."""
     translated = QCoreApplication.translate(context, text)
-    return translated.format(**args) if args else translated
+    return fill(translated, **args) if args else translated

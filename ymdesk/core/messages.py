@@ -14,9 +14,59 @@ and ``.translate`` takes exactly the two literals (lupdate skips calls with more
 from __future__ import annotations
 
 import json
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+
+def group_thousands(value: object) -> str:
+    """A count with English digit grouping: 300000 -> "300,000"."""
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+
+
+def plural_index(language: str, count: object) -> int:
+    """Which plural form a count takes: English has two (1 file, 2 files), Russian three
+    (1 файл, 2 файла, 5 файлов; 21 файл, 22 файла, 11 файлов)."""
+    try:
+        n = abs(int(str(count).replace(",", "").replace("\u00a0", "").replace(" ", "")))
+    except ValueError:
+        n = 0
+    if language == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return 1
+        return 2
+    return 0 if n == 1 else 1
+
+
+class _TextFormatter(string.Formatter):
+    """str.format with two extra field formats that translators keep in their texts:
+
+    ``{count:n}``                      the number grouped as the language writes it (300,000 / 300 000);
+    ``{count:plural:batch|batches}``   the word form for that count: English gives two forms,
+                                       Russian three (``{count:plural:пакет|пакета|пакетов}``).
+    """
+
+    def __init__(self, language: str, number: Callable[[object], str]) -> None:
+        super().__init__()
+        self.language, self.number = language, number
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "n":
+            return self.number(value)
+        if format_spec.startswith("plural:"):
+            forms = format_spec[len("plural:") :].split("|")
+            return forms[min(plural_index(self.language, value), len(forms) - 1)]
+        return str(super().format_field(value, format_spec))
+
+
+def format_text(
+    text: str, args: Mapping[str, Any], *, language: str = "en", number: Callable[[object], str] = group_thousands
+) -> str:
+    """Fill a source or translated text's ``{named}`` fields (see _TextFormatter for ``:n`` and ``:plural:``)."""
+    return _TextFormatter(language, number).vformat(text, (), dict(args))
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -42,7 +92,7 @@ class Message:
         return Message(self.context, self.text, {**self.args, **(args or {}), **kwargs})
 
     def english(self) -> str:
-        return self.text.format(**self.args)
+        return format_text(self.text, self.args)
 
     def to_json(self) -> str:
         return json.dumps({"c": self.context, "t": self.text, "a": dict(self.args)}, ensure_ascii=False)

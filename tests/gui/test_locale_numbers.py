@@ -1,0 +1,36 @@
+"""Numbers as the interface language writes them, and plural forms, through Qt's locale (app and CLI alike)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ymdesk import i18n
+from ymdesk.core.messages import Message
+
+
+@pytest.fixture
+def language(qapp):
+    def use(code: str) -> None:
+        i18n.install_translator(code)
+
+    yield use
+    i18n.install_translator("en")
+
+
+def test_english_groups_with_commas(language) -> None:
+    language("en")
+    assert i18n.number(300_000) == "300,000"
+    message = Message.translate("Tests", "{done:n} of {total:n} {total:plural:SKU|SKUs} done").with_args(
+        done=5000, total=300_000
+    )
+    assert i18n.render(message) == "5,000 of 300,000 SKUs done"
+    assert i18n.fill("in {n:n} {n:plural:batch|batches}", n=1) == "in 1 batch"
+
+
+def test_russian_groups_with_spaces_and_takes_three_forms(language) -> None:
+    language("ru")
+    assert i18n.current_language() == "ru"
+    assert i18n.number(300_000).replace("\u00a0", " ") == "300 000"
+    forms = "{n:n} {n:plural:пакет|пакета|пакетов}"
+    shown = [i18n.fill(forms, n=n).replace("\u00a0", " ") for n in (1, 3, 600, 1001)]
+    assert shown == ["1 пакет", "3 пакета", "600 пакетов", "1 001 пакет"]
