@@ -9,6 +9,7 @@ from ymdesk.core.model import Operation, Outcome
 from ymdesk.core.runs.events import JobStatus, Progress, Waiting
 from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.connect_dialog import ConnectDialog
+from ymdesk.ui.results_view import ReportScope
 from ymdesk.ui.run_dialog import RESULTS_PAGE, RunDialog
 
 
@@ -75,14 +76,14 @@ def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirmed, tm
 
     report = tmp_path / "report.xlsx"
     with qtbot.waitSignal(dialog.results.report_exported, timeout=60_000):
-        dialog.results.export(report)
+        dialog.results.export(report, ReportScope.ALL)
     sheets = pd.read_excel(report, sheet_name=None, dtype=str, keep_default_na=False, engine="calamine")
     rows = next(frame for frame in sheets.values() if len(frame) == 40)
     text = rows.to_string()
     assert "SKU-000001" in text and "X" * 300 in text
     csv_report = tmp_path / "report.csv"
     with qtbot.waitSignal(dialog.results.report_exported, timeout=60_000):
-        dialog.results.export(csv_report)
+        dialog.results.export(csv_report, ReportScope.ALL)
     assert "SKU-000001" in csv_report.read_text(encoding="utf-8-sig")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from ymdesk.core import paths
+from ymdesk.core.messages import QT_TRANSLATE_NOOP
 from ymdesk.core.model import OUTCOME_TITLES, Outcome
 from ymdesk.core.runs.job_report import write_job_report
-from ymdesk.i18n import render
+from ymdesk.i18n import fill, number, render
 from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
 from ymdesk.ui.resources import icon
@@ -49,6 +52,21 @@ OUTCOME_COLOURS = {
     Outcome.INVALID: QColor(255, 222, 222),
     Outcome.FAILED: QColor(255, 222, 222),
     Outcome.CANCELLED: QColor(235, 235, 235),
+}
+
+
+class ReportScope(StrEnum):
+    """Which SKUs a saved report holds. The contract's report is the SKUs that did not succeed."""
+
+    FAILED = "failed"
+    ALL = "all"
+    SHOWN = "shown"  # the rows the results filter shows
+
+
+REPORT_SCOPE_TITLES = {
+    ReportScope.FAILED: QT_TRANSLATE_NOOP("ResultsView", "SKUs that did not succeed"),
+    ReportScope.ALL: QT_TRANSLATE_NOOP("ResultsView", "All SKUs, every outcome"),
+    ReportScope.SHOWN: QT_TRANSLATE_NOOP("ResultsView", "Only the rows shown (the filter above)"),
 }
 
 
@@ -119,6 +137,11 @@ class ResultsTableModel(QAbstractTableModel):
     def item(self, row: int):
         return self._rows.items[int(self._visible[row])]
 
+    def shown_items(self) -> list:
+        """The items the filter shows, in order (for a report of what is shown)."""
+        items = self._rows.items
+        return [items[int(i)] for i in self._visible]
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._visible)
 
@@ -141,7 +164,7 @@ class ResultsTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == 0:
-            return "" if item.row is None else str(item.row)
+            return "" if item.row is None else str(item.row)  # a row number, not a count: no grouping
         if column == 1:
             return item.raw
         if column == 2:
@@ -192,18 +215,43 @@ class ResultsView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)  # the reason
-        self.export_xlsx_button = QPushButton(icon("export"), self.tr("Export report (XLSX)…"), objectName="exportXlsx")
+        self.scope_combo = QComboBox(objectName="reportScope")
+        for scope, title in REPORT_SCOPE_TITLES.items():
+            self.scope_combo.addItem(QCoreApplication.translate("ResultsView", title), scope.value)
+        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.export_xlsx_button = QPushButton(icon("export"), self.tr("Save report (XLSX)…"), objectName="exportXlsx")
         self.export_xlsx_button.clicked.connect(lambda: self.choose_export("xlsx"))
-        self.export_csv_button = QPushButton(icon("report"), self.tr("Export report (CSV)…"), objectName="exportCsv")
+        self.export_csv_button = QPushButton(icon("report"), self.tr("Save report (CSV)…"), objectName="exportCsv")
         self.export_csv_button.clicked.connect(lambda: self.choose_export("csv"))
-        self.open_folder_button = QPushButton(icon("folder"), self.tr("Open folder"), objectName="openFolder")
+        self.open_folder_button = QPushButton(icon("folder"), self.tr("Reports folder"), objectName="openFolder")
+        self.open_folder_button.setToolTip(self.tr("Open the folder where reports are saved by default"))
         self.open_folder_button.clicked.connect(self.open_folder)
+
+        # After a save: where the report is, with Open and Show in folder.
+        self.saved_bar = QFrame(objectName="savedBar")
+        self.saved_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.saved_bar.setStyleSheet("QFrame#savedBar { background: #e8f5e9; }")
+        self.saved_label = QLabel(objectName="savedLabel")
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_report_button = QPushButton(self.tr("Open"), objectName="openReport")
+        self.open_report_button.clicked.connect(self.open_report)
+        self.show_report_button = QPushButton(icon("folder"), self.tr("Show in folder"), objectName="showReport")
+        self.show_report_button.clicked.connect(self.show_report_in_folder)
+        saved = QHBoxLayout(self.saved_bar)
+        saved.setContentsMargins(6, 3, 6, 3)
+        saved.addWidget(self.saved_label, 1)
+        saved.addWidget(self.open_report_button)
+        saved.addWidget(self.show_report_button)
+        self.saved_bar.hide()
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Show:")))
         filters.addWidget(self.outcome_combo)
         filters.addWidget(self.search_edit, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Report of:")))
+        buttons.addWidget(self.scope_combo)
         buttons.addWidget(self.export_xlsx_button)
         buttons.addWidget(self.export_csv_button)
         buttons.addWidget(self.open_folder_button)
@@ -214,13 +262,15 @@ class ResultsView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.saved_bar)
 
     def show_job(self, job_id: int) -> None:
         self.job_id = job_id
         journal = self.services.journal
         counts = journal.counts(job_id)
-        parts = [f"{outcome_title(o)}: {n:,}" for o, n in sorted(counts.items(), key=lambda kv: kv[0].value) if n]
+        parts = [f"{outcome_title(o)}: {number(n)}" for o, n in sorted(counts.items(), key=lambda kv: kv[0].value) if n]
         self.summary_label.setText(self.tr("Run #%1 — %2").replace("%1", str(job_id)).replace("%2", " · ".join(parts)))
+        self.saved_bar.hide()
         if self._reader.is_running():
             self._reader.cancel_and_wait()
         self._reader.start(lambda cancel: ResultRows.of(list(journal.items(job_id))), name="ymdesk-results")
@@ -238,25 +288,36 @@ class ResultsView(QWidget):
 
     # ------------------------------------------------------------ export
 
-    def default_report_path(self, kind: str) -> Path:
-        return paths.reports_dir() / f"ymdesk-run-{self.job_id}.{kind}"
+    def report_scope(self) -> ReportScope:
+        return ReportScope(self.scope_combo.currentData())
+
+    def default_report_path(self, kind: str, scope: ReportScope | None = None) -> Path:
+        scope = scope or self.report_scope()
+        tail = {ReportScope.FAILED: "", ReportScope.ALL: "-all", ReportScope.SHOWN: "-shown"}[scope]
+        return paths.reports_dir() / f"ymdesk-run-{self.job_id}{tail}.{kind}"
 
     def choose_export(self, kind: str) -> None:
         if self.job_id is None:
             return
         filters = self.tr("Excel workbook (*.xlsx)") if kind == "xlsx" else self.tr("CSV, UTF-8 (*.csv)")
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export report"), str(self.default_report_path(kind)), filters
+            self, self.tr("Save report"), str(self.default_report_path(kind)), filters
         )
         if path:
-            self.export(Path(path))
+            path = Path(path)
+            if path.suffix.lower() != f".{kind}":
+                path = path.with_name(path.name + f".{kind}")
+            self.export(path, self.report_scope())
 
-    def export(self, path: Path) -> None:
-        """Write the report (every SKU of the job) off the GUI thread; a big XLSX takes seconds."""
+    def export(self, path: Path, scope: ReportScope = ReportScope.FAILED) -> None:
+        """Write the report off the GUI thread (a big XLSX takes seconds). By default the SKUs that did not
+        succeed, as the CLI writes it; every SKU, or exactly the rows the filter shows, when asked."""
         journal, job_id = self.services.journal, self.job_id
+        shown = self.model.shown_items() if scope is ReportScope.SHOWN else None
+        everything = scope is ReportScope.ALL
         self._set_exporting(True)
         self._exporter.start(
-            lambda cancel: write_job_report(journal, job_id, path, everything=True, render=render),
+            lambda cancel: write_job_report(journal, job_id, path, everything=everything, render=render, items=shown),
             name="ymdesk-export",
         )
 
@@ -266,16 +327,25 @@ class ResultsView(QWidget):
 
     def _on_exported(self, path) -> None:
         self.last_report = Path(path)
-        self.summary_label.setToolTip(str(path))
+        self.saved_label.setText(fill(self.tr("Report saved to {path}"), path=str(self.last_report)))
+        self.saved_label.setToolTip(str(self.last_report))
+        self.saved_bar.show()
         self.report_exported.emit(str(path))
 
     def _on_export_failed(self, error: BaseException) -> None:
         errors.show_error(self, error)
         self.export_failed.emit(error)
 
+    def open_report(self) -> None:
+        if self.last_report is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_report)))
+
+    def show_report_in_folder(self) -> None:
+        if self.last_report is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_report.parent)))
+
     def open_folder(self) -> None:
-        folder = self.last_report.parent if self.last_report else paths.reports_dir()
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.reports_dir())))
 
     def stop_background(self) -> None:
         stop_all(self)

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import xlsxwriter.exceptions
 
 from ymdesk.core.messages import Message, Renderer, UserError, english
-from ymdesk.core.runs.journal import JobRecord, Journal
+from ymdesk.core.runs.journal import ItemRecord, JobRecord, Journal
 from ymdesk.core.runs.report import ReportRow, ReportSummary, write_report_csv, write_report_xlsx
 
 
-def report_rows(journal: Journal, job_id: int, *, everything: bool = False) -> Iterator[ReportRow]:
-    for item in journal.items(job_id, failed_only=not everything):
+def report_rows(
+    journal: Journal, job_id: int, *, everything: bool = False, items: Iterable[ItemRecord] | None = None
+) -> Iterator[ReportRow]:
+    """The SKUs that did not succeed, every SKU (`everything`), or exactly `items` when given."""
+    chosen = items if items is not None else journal.items(job_id, failed_only=not everything)
+    for item in chosen:
         yield ReportRow(
             sku_raw=item.raw,
             row=item.row,
@@ -39,10 +43,17 @@ def report_summary(journal: Journal, job: JobRecord) -> ReportSummary:
 
 
 def write_job_report(
-    journal: Journal, job_id: int, path: Path, *, everything: bool = False, render: Renderer = english
+    journal: Journal,
+    job_id: int,
+    path: Path,
+    *,
+    everything: bool = False,
+    render: Renderer = english,
+    items: Iterable[ItemRecord] | None = None,
 ) -> Path:
-    """XLSX, or CSV (UTF-8 with BOM) when `path` ends in .csv. Raises UserError if it cannot be written."""
-    rows = report_rows(journal, job_id, everything=everything)
+    """XLSX, or CSV (UTF-8 with BOM) when `path` ends in .csv. Raises UserError if it cannot be written.
+    By default the SKUs that did not succeed; `everything` for all of them; `items` for exactly those."""
+    rows = report_rows(journal, job_id, everything=everything, items=items)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix.lower() == ".csv":
