@@ -1,5 +1,9 @@
 """ymdesk-cli: the same core as the app, for scripts. The contract is in README ("ymdesk-cli").
 
+--json output is ASCII, other characters escaped as \\uXXXX: it survives any code page a pipe or file gets
+(Windows gives them the ANSI one, cp1252 on an English desktop, which has no Cyrillic); every JSON reader decodes it.
+Other text that stdout's encoding cannot hold is backslash-escaped rather than fatal.
+
 Exit codes: 0 every picked SKU done; 1 finished, some SKUs failed; 2 bad input or arguments
 (nothing sent); 3 stopped by an auth/permission/fatal API error; 130 cancelled.
 """
@@ -166,7 +170,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         }
         if args.skus:
             data["skus"] = catalog.valid_skus()
-        print(json.dumps(data, ensure_ascii=False))
+        print(json.dumps(data, ensure_ascii=True))
         return EXIT_OK
     say(
         Message.translate("Cli", "{file}: sheet {sheet}, header in row {header}, SKU column “{column}”.").with_args(
@@ -277,7 +281,7 @@ def cmd_listing(args: argparse.Namespace) -> int:
             rows = [p.__dict__ for p in client.promos(args.business_id)]
             columns = ("id", "name", "mechanics", "participating", "processing", "active_offers", "date_to")
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False))
+        print(json.dumps(rows, ensure_ascii=True))
     else:
         for row in rows:
             print("\t".join(safe(row[c]) for c in columns))
@@ -306,7 +310,7 @@ def cmd_jobs(args: argparse.Namespace) -> int:
                     }
                     for job, counts in jobs
                 ],
-                ensure_ascii=False,
+                ensure_ascii=True,
             )
         )
         return EXIT_OK
@@ -476,7 +480,7 @@ def _summarise(journal: Any, job_id: int, status: JobStatus, report: Path | None
         "status": status.value,
     }
     if as_json:
-        print(json.dumps(summary, ensure_ascii=False))
+        print(json.dumps(summary, ensure_ascii=True))
         return
     say(
         Message.translate(
@@ -664,6 +668,8 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    with contextlib.suppress(AttributeError, ValueError):  # a replaced or closed stream keeps its own rules
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     args.lang, args.verbose = getattr(args, "lang", None), getattr(args, "verbose", False)
     _start_translation(args.lang)
     from ymdesk.core.logs import setup_logging

@@ -38,6 +38,29 @@ def test_self_test_opens_the_window_offscreen_and_loads_the_sample(tmp_path):
     assert (tmp_path / "logs" / "ymdesk.log").exists()
 
 
+def test_self_test_exits_non_zero_instead_of_waiting_on_an_error_box(tmp_path):
+    # The journal's path is a folder, so the services cannot start: an unattended check must say so and exit.
+    (tmp_path / "journal.sqlite3").mkdir()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "YMDESK_HOME": str(tmp_path),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHONPATH": str(REPO),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "ymdesk", "--self-test"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "ymdesk self-test:" in done.stderr and "sample catalog loaded" not in done.stdout
+
+
 def test_settings_have_defaults_and_clamp_the_batch_size(app_settings):
     assert app_settings.batch_size == MAX_BATCH
     app_settings.batch_size = 10_000

@@ -390,3 +390,22 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
     stderr = process.stderr.read().decode()
     process.stderr.close()
     assert process.wait(timeout=60) == 0 and "error" not in stderr.lower()
+
+
+def test_output_survives_a_code_page_without_cyrillic(catalog):
+    # Windows hands a pipe the ANSI code page: cp1252 on an English desktop. PYTHONIOENCODING stands in for it here.
+    cp1252 = {"PYTHONIOENCODING": "cp1252"}
+    as_json = cli("inspect", str(catalog), "--json", env=cp1252)
+    assert as_json.returncode == 0, as_json.stderr
+    assert as_json.stdout.isascii()
+    data = json.loads(as_json.stdout)
+    assert data["file"].endswith("Каталог.csv") and data["sku_column"] == "Ваш SKU"
+    russian = subprocess.run(
+        [sys.executable, "-m", "ymdesk.cli", "inspect", str(catalog), "--lang", "ru"],
+        env={**os.environ, **cp1252},
+        capture_output=True,
+        encoding="cp1252",
+        timeout=120,
+    )
+    assert russian.returncode == 0, russian.stderr
+    assert "\\u" in russian.stdout  # Russian text this code page cannot hold arrives escaped, not as a crash

@@ -7,7 +7,9 @@ sent before the request goes out, so a process killed at any moment leaves a jou
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
 import threading
 from collections import defaultdict
@@ -127,8 +129,11 @@ class Journal:
                 self._db.execute(statement)
         for suffix in ("-wal", "-shm"):
             side = Path(str(self.path) + suffix)
-            if side.exists():
-                side.chmod(0o600)
+            # POSIX only: on Windows chmod merely toggles read-only and the profile's ACL keeps the data folder
+            # private. A refusal (Wine: "Sharing violation" on the mapped -shm) must not stop ymdesk starting.
+            if os.name == "posix" and side.exists():
+                with contextlib.suppress(OSError):
+                    side.chmod(0o600)
 
     def close(self) -> None:
         with self._lock:
