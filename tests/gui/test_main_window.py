@@ -59,7 +59,7 @@ def test_paste_skus_from_the_clipboard_picks_them(loaded_window):
     QGuiApplication.clipboard().setText("SKU-000001\nSKU-000002\n SKU-000003 \nSKU-999999\n")
     window.paste_action.trigger()
     assert list(np.flatnonzero(window.model.picked)) == [1, 2, 3]
-    assert "1 SKUs are not in this file" in window.statusBar().currentMessage()
+    assert "4 pasted SKUs; 1 is not in this file" in window.statusBar().currentMessage()
 
 
 def test_changing_the_sku_column_revalidates_and_keeps_picks(qtbot, loaded_window):

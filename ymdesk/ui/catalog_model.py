@@ -20,7 +20,8 @@ from ymdesk.core.messages import Message
 from ymdesk.i18n import render
 
 PICK_COLUMN = 0
-FIRST_DATA_COLUMN = 1
+PROBLEM_COLUMN = 1  # why a row is invalid or a duplicate, in words (empty for good rows)
+FIRST_DATA_COLUMN = 2
 
 INVALID_BACKGROUND = QColor(255, 222, 222)
 DUPLICATE_BACKGROUND = QColor(255, 243, 205)
@@ -164,6 +165,8 @@ class CatalogTableModel(QAbstractTableModel):
             return None
         if section == PICK_COLUMN:
             return self.tr("Pick")
+        if section == PROBLEM_COLUMN:
+            return self.tr("Problem")
         if FIRST_DATA_COLUMN <= section < self.columnCount():
             return self._headers[section - FIRST_DATA_COLUMN]
         return None
@@ -183,6 +186,12 @@ class CatalogTableModel(QAbstractTableModel):
         column = index.column()
         if column == PICK_COLUMN:
             return self._pick_cell(row, role)
+        if column == PROBLEM_COLUMN:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return self._reason(row) or ""
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return self._background(row)
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = self._columns[column - FIRST_DATA_COLUMN][row].as_py()
             return "" if value is None else value

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -29,13 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from ymdesk import __version__
+from ymdesk.i18n import fill, number
 from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
-from ymdesk.ui.catalog_model import CatalogTableModel
+from ymdesk.ui.catalog_model import PROBLEM_COLUMN, CatalogTableModel
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.filtering import BACKGROUND_FILTER_CELLS, BadPattern, parse_sku_list, sku_mask, text_mask
+from ymdesk.ui.help import GettingStartedDialog, ShortcutsDialog, WelcomePage
 from ymdesk.ui.history_dialog import HistoryDialog
 from ymdesk.ui.loading import LoadedCatalog, load_task, sku_column_task
+from ymdesk.ui.pasted import MissingSkusDialog
 from ymdesk.ui.resources import app_icon, icon
 from ymdesk.ui.run_dialog import RunDialog
 from ymdesk.ui.services import Services
@@ -108,11 +112,18 @@ class MainWindow(QMainWindow):
         )
         self.picked_only_action = self._action(self.tr("Show &picked only"), None, None, None, checkable=True)
         self.invalid_only_action = self._action(self.tr("Show in&valid only"), None, "invalid", None, checkable=True)
+        self.duplicates_only_action = self._action(
+            self.tr("Show &duplicates only"), None, "duplicate", None, checkable=True
+        )
         self.connect_action = self._action(self.tr("&Connect to Market…"), self.open_connection, "connect")
         self.run_action = self._action(self.tr("&Run an operation…"), self.open_run, "run", "Ctrl+R")
         self.history_action = self._action(self.tr("&History…"), self.open_history, "history", "Ctrl+H")
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings, "settings")
         self.about_action = self._action(self.tr("&About ymdesk"), self.show_about)
+        self.getting_started_action = self._action(
+            self.tr("&Getting started"), self.show_getting_started, None, QKeySequence.StandardKey.HelpContents
+        )
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         toolbar_texts = {
             self.open_action: self.tr("Open"),
             self.pick_all_action: self.tr("Pick shown"),
@@ -144,10 +155,14 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.picked_only_action)
         view_menu.addAction(self.invalid_only_action)
+        view_menu.addAction(self.duplicates_only_action)
         market_menu = bar.addMenu(self.tr("&Market"))
         for action in (self.connect_action, self.run_action, self.history_action):
             market_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.getting_started_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(self.tr("Main"), self)
@@ -202,14 +217,18 @@ class MainWindow(QMainWindow):
         invalid_only = QCheckBox(self.tr("Invalid only"))
         invalid_only.toggled.connect(self.invalid_only_action.setChecked)
         self.invalid_only_action.toggled.connect(invalid_only.setChecked)
-        self.picked_only_action.toggled.connect(lambda _checked: self.apply_filter())
-        self.invalid_only_action.toggled.connect(lambda _checked: self.apply_filter())
+        duplicates_only = QCheckBox(self.tr("Duplicates only"), objectName="duplicatesOnly")
+        duplicates_only.toggled.connect(self.duplicates_only_action.setChecked)
+        self.duplicates_only_action.toggled.connect(duplicates_only.setChecked)
+        for action in (self.picked_only_action, self.invalid_only_action, self.duplicates_only_action):
+            action.toggled.connect(lambda _checked: self.apply_filter())
         filter_row.addWidget(self.filter_edit, 1)
         filter_row.addWidget(QLabel(self.tr("Where:")))
         filter_row.addWidget(self.filter_column_combo)
         filter_row.addWidget(self.regex_check)
         filter_row.addWidget(picked_only)
         filter_row.addWidget(invalid_only)
+        filter_row.addWidget(duplicates_only)
         layout.addLayout(filter_row)
 
         self.table = QTableView(objectName="catalogTable")
@@ -223,7 +242,13 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setDefaultSectionSize(180)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.installEventFilter(self)
-        layout.addWidget(self.table, 1)
+        self.welcome = WelcomePage(demo=self.services.demo is not None, parent=self)
+        self.welcome.open_requested.connect(self.choose_file)
+        self.welcome.sample_requested.connect(self.open_sample)
+        self.central_stack = QStackedWidget(objectName="centralStack")
+        self.central_stack.addWidget(self.welcome)  # first start, or nothing open: the three steps
+        self.central_stack.addWidget(self.table)
+        layout.addWidget(self.central_stack, 1)
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
@@ -259,12 +284,22 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(Path(path))
 
-    def open_file(self, path: Path, sheet: str | None = None, sku_column: str | None = None) -> None:
+    def open_sample(self) -> None:
+        from ymdesk.core.simulator import sample_catalog_path
+
+        self.open_file(sample_catalog_path())
+
+    def open_file(self, path: Path, sheet: str | None = None, sku_column: str | None = None) -> bool:
+        """Load `path` off the GUI thread. Picks would be lost: when there are some, ask first (False: kept)."""
+        path = Path(path)
+        picked = int(self.model.picked.sum())
+        if picked and self.catalog is not None and not confirm_discard_picks(self, picked, self.catalog.path, path):
+            return False
         if self._loader.is_running():
             self._loader.cancel_and_wait()
-        path = Path(path)
         self.services.settings.last_folder = str(path.parent)
         self._start_loading(load_task(path, sheet, sku_column), self.tr("Reading %1…").replace("%1", path.name))
+        return True
 
     def _start_loading(self, task, message: str) -> None:
         self.statusBar().showMessage(message)
@@ -312,9 +347,12 @@ class MainWindow(QMainWindow):
         self._fill_source_combos()
         self.file_label.setText(str(catalog.path))
         self.file_label.setToolTip(str(catalog.path))
+        self.central_stack.setCurrentWidget(self.table)
+        self.table.setColumnWidth(PROBLEM_COLUMN, 320 if self.model.marks.invalid.any() else 200)
         self._update_title()
         self.apply_filter()
-        self.statusBar().showMessage(self.tr("Loaded %1 rows.").replace("%1", f"{len(catalog.frame):,}"), 5000)
+        rows = len(catalog.frame)
+        self.statusBar().showMessage(fill(self.tr("Loaded {rows:n} {rows:plural:row|rows}."), rows=rows), 5000)
 
     def _fill_source_combos(self) -> None:
         catalog = self.catalog
@@ -335,8 +373,10 @@ class MainWindow(QMainWindow):
 
     def _on_sheet_chosen(self, _index: int) -> None:
         sheet = self.sheet_combo.currentText()
-        if self.catalog is not None and sheet != self.catalog.sheet and sheet in self.catalog.sheets:
-            self.open_file(self.catalog.path, sheet=sheet)
+        if self.catalog is None or sheet == self.catalog.sheet or sheet not in self.catalog.sheets:
+            return
+        if not self.open_file(self.catalog.path, sheet=sheet):
+            self.sheet_combo.setCurrentText(self.catalog.sheet)  # picks kept: so is the sheet
 
     def _on_sku_column_chosen(self, _index: int) -> None:
         column = self.sku_combo.currentText()
@@ -430,8 +470,13 @@ class MainWindow(QMainWindow):
         mask = text_hits.copy()
         if self.picked_only_action.isChecked():
             mask &= self.model.picked
+        problems = np.zeros(len(mask), dtype=bool)
         if self.invalid_only_action.isChecked():
-            mask &= self.model.marks.invalid
+            problems |= self.model.marks.invalid
+        if self.duplicates_only_action.isChecked():
+            problems |= self.model.marks.duplicate
+        if self.invalid_only_action.isChecked() or self.duplicates_only_action.isChecked():
+            mask &= problems  # both ticked: the rows with either problem
         self.model.set_visible(np.flatnonzero(mask))
         self._update_counts()
         self.filter_applied.emit()
@@ -451,14 +496,22 @@ class MainWindow(QMainWindow):
         mask = sku_mask(self.catalog.frame[self.catalog.sku_column], skus)
         self.model.pick_mask(mask)
         found = set(self.catalog.frame[self.catalog.sku_column][mask].str.strip())
-        missing = len([sku for sku in skus if sku not in found])
+        missing = [sku for sku in skus if sku not in found]
         self.statusBar().showMessage(
-            self.tr("Picked %1 rows for %2 pasted SKUs; %3 SKUs are not in this file.")
-            .replace("%1", f"{int(mask.sum()):,}")
-            .replace("%2", f"{len(skus):,}")
-            .replace("%3", f"{missing:,}"),
+            fill(
+                self.tr(
+                    "Picked {rows:n} {rows:plural:row|rows} for {pasted:n} pasted {pasted:plural:SKU|SKUs}; "
+                    "{missing:n} {missing:plural:is|are} not in this file."
+                ),
+                rows=int(mask.sum()),
+                pasted=len(skus),
+                missing=len(missing),
+            ),
             10000,
         )
+        if missing:  # which ones, copyable: the person usually has to check them elsewhere
+            dialog = MissingSkusDialog(missing, len(skus), self.catalog.path.name, self)
+            dialog.open()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Space toggles the picks of the selected rows, as in a file manager."""
@@ -488,12 +541,12 @@ class MainWindow(QMainWindow):
         c = self.counts()
         self.counts_label.setText(
             self.tr("Rows: %1 · Shown: %2 · Picked: %3 · Picked and valid: %4 · Invalid: %5 · Duplicates: %6")
-            .replace("%1", f"{c['rows']:,}")
-            .replace("%2", f"{c['shown']:,}")
-            .replace("%3", f"{c['picked']:,}")
-            .replace("%4", f"{c['picked_valid']:,}")
-            .replace("%5", f"{c['invalid']:,}")
-            .replace("%6", f"{c['duplicates']:,}")
+            .replace("%1", number(c["rows"]))
+            .replace("%2", number(c["shown"]))
+            .replace("%3", number(c["picked"]))
+            .replace("%4", number(c["picked_valid"]))
+            .replace("%5", number(c["invalid"]))
+            .replace("%6", number(c["duplicates"]))
         )
         self.run_action.setEnabled(self.catalog is not None and not self._loader.is_running())
 
@@ -536,6 +589,12 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         SettingsDialog(self.services, self).exec()
 
+    def show_getting_started(self) -> None:
+        GettingStartedDialog(self).open()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).open()
+
     def show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -559,6 +618,42 @@ class MainWindow(QMainWindow):
         self.services.settings.window_geometry = self.saveGeometry()
         self.services.settings.sync()
         event.accept()
+
+
+def discard_picks_box(parent: QWidget, picked: int, current: Path, new: Path) -> QMessageBox:
+    """Ask before a new file replaces the picks; Cancel is the default (the picks are work)."""
+    box = QMessageBox(parent)
+    box.setObjectName("discardPicksBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Open another file?"))
+    if Path(new) == Path(current):
+        text = QCoreApplication.translate(
+            "MainWindow", "{picked:n} {picked:plural:row is|rows are} picked in {file}. Reload it and drop the picks?"
+        )
+    else:
+        text = QCoreApplication.translate(
+            "MainWindow", "{picked:n} {picked:plural:row is|rows are} picked in {file}. Open {new} and drop the picks?"
+        )
+    box.setText(fill(text, picked=picked, file=Path(current).name, new=Path(new).name))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "MainWindow", "To keep them, cancel and run the operation first; in the new file, Paste SKUs picks a list."
+        )
+    )
+    box.addButton(
+        QCoreApplication.translate("MainWindow", "Open and drop the picks"), QMessageBox.ButtonRole.AcceptRole
+    )
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def confirm_discard_picks(parent: QWidget, picked: int, current: Path, new: Path) -> bool:
+    """Tests replace this to answer as the user would."""
+    box = discard_picks_box(parent, picked, current, new)
+    box.exec()
+    return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
 
 
 def _dropped_catalog(mime) -> Path | None:
