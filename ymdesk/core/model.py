@@ -9,16 +9,20 @@ from typing import TypeVar
 
 from ymdesk.core.messages import QT_TRANSLATE_NOOP
 
-#: The API accepts at most this many offer ids in one request (maxItems in the spec).
+#: The API accepts at most this many offer ids in one request (maxItems in the spec); some methods fewer
+#: (Operation.max_batch).
 MAX_BATCH = 500
+#: Market refuses (HTTP 400) any request whose body is larger than this.
+MAX_REQUEST_BYTES = 512 * 1024
 
 
 T = TypeVar("T")
 
 
-def batches_of(items: Sequence[T], size: int) -> list[Sequence[T]]:
-    """Consecutive slices of at most `size` (capped at MAX_BATCH): every item exactly once, in order."""
-    size = max(1, min(size, MAX_BATCH))
+def batches_of(items: Sequence[T], size: int, operation: Operation | None = None) -> list[Sequence[T]]:
+    """Consecutive slices of at most `size`, capped at MAX_BATCH and at the operation's own limit
+    (`Operation.max_batch`, e.g. 200 for catalog deletes): every item exactly once, in order."""
+    size = max(1, min(size, MAX_BATCH if operation is None else operation.max_batch))
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
@@ -27,10 +31,21 @@ class Operation(StrEnum):
     DELETE_FROM_CATALOG = "delete-from-catalog"  # POST v2/businesses/{businessId}/offer-mappings/delete
     DELETE_PROMO_OFFERS = "delete-promo-offers"  # POST v2/businesses/{businessId}/promos/offers/delete
     REMOVE_PRICES = "remove-prices"  # POST v2/campaigns/{campaignId}/offer-prices/removals (legacy)
+    ARCHIVE = "archive"  # POST v2/businesses/{businessId}/offer-mappings/archive
+    UNARCHIVE = "unarchive"  # POST v2/businesses/{businessId}/offer-mappings/unarchive
 
     @property
     def takes_skus(self) -> bool:
         return self is not Operation.REMOVE_PRICES
+
+    @property
+    def max_batch(self) -> int:
+        """SKUs per request at most. The method page of offer-mappings/delete says "no more than 200
+        products per request" (every version since 2025) although its schema allows 500; archive and
+        unarchive have maxItems 200. A 400 about the size must never turn into a bisection storm."""
+        if self in (Operation.DELETE_FROM_CATALOG, Operation.ARCHIVE, Operation.UNARCHIVE):
+            return 200
+        return MAX_BATCH
 
     @property
     def label(self) -> str:
@@ -43,6 +58,8 @@ OPERATION_TITLES = {
     Operation.DELETE_FROM_CATALOG: QT_TRANSLATE_NOOP("Operation", "Delete products from the business catalog"),
     Operation.DELETE_PROMO_OFFERS: QT_TRANSLATE_NOOP("Operation", "Remove products from the promo"),
     Operation.REMOVE_PRICES: QT_TRANSLATE_NOOP("Operation", "Remove all prices set through the API"),
+    Operation.ARCHIVE: QT_TRANSLATE_NOOP("Operation", "Put products into the archive"),
+    Operation.UNARCHIVE: QT_TRANSLATE_NOOP("Operation", "Restore products from the archive"),
 }
 
 
@@ -69,7 +86,8 @@ class Target:
 
 
 class Outcome(StrEnum):
-    """Exactly one per picked SKU once a job is over. PENDING is the only non-final value."""
+    """Exactly one per picked SKU once a job is over. PENDING is the only non-final value; UNANSWERED is
+    final for the run that recorded it but unresolved: Market may or may not have applied the request."""
 
     PENDING = "pending"
     DELETED = "deleted"
@@ -78,6 +96,10 @@ class Outcome(StrEnum):
     INVALID = "invalid"  # failed the ShopSku rules; never sent
     FAILED = "failed"  # HTTP/API error after bounded retries
     CANCELLED = "cancelled"  # never processed: the user cancelled or the job stopped; resumable
+    # Sent, but no readable answer: a timeout, a dropped connection, a kill or cancel during the request,
+    # an answer that was not the method's documented JSON. Market may have applied it. Recorded before the
+    # request goes out, so a process killed mid-request leaves exactly this. Resume resends or verifies.
+    UNANSWERED = "unanswered"
 
     @property
     def is_success(self) -> bool:
@@ -85,8 +107,26 @@ class Outcome(StrEnum):
 
     @property
     def needs_sending(self) -> bool:
-        """SKUs a resumed job sends again: never sent, or never processed by the server."""
-        return self in (Outcome.PENDING, Outcome.CANCELLED)
+        """SKUs a resumed job sends again (or, where a read method exists, verifies first): never sent,
+        never processed by the server, or sent without a readable answer."""
+        return self in (Outcome.PENDING, Outcome.CANCELLED, Outcome.UNANSWERED)
+
+    @property
+    def may_be_applied(self) -> bool:
+        """Market may have done it although ymdesk does not know: resolve it before calling it failed."""
+        return self is Outcome.UNANSWERED
+
+
+#: HTTP statuses of a FAILED outcome worth trying again (`resume --retry-failed`): Market's own trouble
+#: (5xx), locks (423), rate limits (420, 429). None is a network fault or timeout. A 400 with Market's
+#: reason, a 404, a rejection are permanent and never resent.
+RETRIABLE_STATUSES = frozenset({420, 423, 429})
+
+
+def is_retriable_failure(outcome: Outcome, http_status: int | None) -> bool:
+    if outcome is not Outcome.FAILED:
+        return False
+    return http_status is None or http_status >= 500 or http_status in RETRIABLE_STATUSES
 
 
 OUTCOME_TITLES = {
@@ -97,6 +137,7 @@ OUTCOME_TITLES = {
     Outcome.INVALID: QT_TRANSLATE_NOOP("Outcome", "invalid"),
     Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "failed"),
     Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "cancelled"),
+    Outcome.UNANSWERED: QT_TRANSLATE_NOOP("Outcome", "sent, no answer"),
 }
 
 

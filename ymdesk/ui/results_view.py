@@ -52,6 +52,7 @@ OUTCOME_COLOURS = {
     Outcome.INVALID: QColor(255, 222, 222),
     Outcome.FAILED: QColor(255, 222, 222),
     Outcome.CANCELLED: QColor(235, 235, 235),
+    Outcome.UNANSWERED: QColor(255, 236, 214),
 }
 
 

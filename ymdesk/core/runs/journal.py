@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,13 +22,18 @@ from typing import Any
 
 from ymdesk import __version__
 from ymdesk.core import paths
-from ymdesk.core.messages import Message
-from ymdesk.core.model import JobItem, Operation, Outcome, Target
+from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message, UserError
+from ymdesk.core.model import RETRIABLE_STATUSES, JobItem, Operation, Outcome, Target
 from ymdesk.core.runs.events import JobStatus
 
 BUSY_TIMEOUT_MS = 30_000  # two ymdesk processes may share a journal
+log = logging.getLogger(__name__)
 
-SCHEMA = """
+#: PRAGMA user_version of the journal this ymdesk writes. 0 is a journal written by ymdesk 0.1.0 (or a new,
+#: empty file); MIGRATIONS[n] takes version n to n + 1, each in one transaction with its version bump.
+SCHEMA_VERSION = 2
+
+_SCHEMA_0_1_0 = """
 CREATE TABLE IF NOT EXISTS jobs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     operation TEXT NOT NULL,
@@ -65,6 +71,68 @@ CREATE TABLE IF NOT EXISTS items (
 -- counting a 100k-SKU job without it takes ~20 ms, and only History and summaries count.
 """
 
+#: Reason recorded for SKUs that went out without a readable answer (also on SKUs a 0.1.0 journal left
+#: pending or "cancelled" after sending them: 0.1.0 called those "Not sent", which was not true).
+UNANSWERED_TEXT = QT_TRANSLATE_NOOP(
+    "Runner", "Sent, but Market's answer never arrived or could not be read; the request may have been applied."
+)
+
+_SCHEMA_2 = """
+ALTER TABLE jobs ADD COLUMN target_name TEXT;
+-- One process per job: the process running a job holds its lease and renews the heartbeat.
+CREATE TABLE IF NOT EXISTS leases (
+    job_id INTEGER PRIMARY KEY,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    token TEXT NOT NULL,
+    heartbeat REAL NOT NULL
+);
+-- Pacing shared by every process using this journal: what Market's rate-limit headers last said per
+-- resource (an operation on one store or business) and the sends made in the local window.
+CREATE TABLE IF NOT EXISTS rate_state (
+    resource TEXT PRIMARY KEY,
+    remaining INTEGER,
+    until REAL,
+    updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rate_sends (
+    resource TEXT NOT NULL,
+    at REAL NOT NULL,
+    units INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rate_sends_by_resource ON rate_sends (resource, at);
+-- Requests in flight per API key (keyed by a digest of the key, never the key): Market allows two.
+CREATE TABLE IF NOT EXISTS in_flight (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL,
+    job_id INTEGER,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    started REAL NOT NULL,
+    expires REAL NOT NULL
+);
+"""
+
+
+def _migrate_0_to_1(db: sqlite3.Connection) -> None:
+    """Version 1 is 0.1.0's schema: created on a new file, already there in a 0.1.0 journal."""
+    for statement in _statements(_SCHEMA_0_1_0):
+        db.execute(statement)
+
+
+def _migrate_1_to_2(db: sqlite3.Connection) -> None:
+    for statement in _statements(_SCHEMA_2):
+        db.execute(statement)
+    db.execute(
+        "UPDATE items SET outcome = 'unanswered', reason = ?"
+        " WHERE outcome IN ('pending', 'cancelled') AND attempts > 0",
+        (Message("Runner", UNANSWERED_TEXT).to_json(),),
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1, _migrate_1_to_2)
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -86,6 +154,7 @@ class JobRecord:
     status: JobStatus
     message: Message | None
     version: str
+    target_name: str | None = None  # the store or promo as shown to the person, e.g. «Демо-магазин FBS»
 
 
 @dataclass(frozen=True)
@@ -124,9 +193,11 @@ class Journal:
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable against process crashes
         self._db.execute("PRAGMA foreign_keys = ON")
-        with self._transaction():
-            for statement in _statements(SCHEMA):
-                self._db.execute(statement)
+        try:
+            self._migrate()
+        except BaseException:
+            self._db.close()
+            raise
         for suffix in ("-wal", "-shm"):
             side = Path(str(self.path) + suffix)
             # POSIX only: on Windows chmod merely toggles read-only and the profile's ACL keeps the data folder
@@ -134,6 +205,29 @@ class Journal:
             if os.name == "posix" and side.exists():
                 with contextlib.suppress(OSError):
                     side.chmod(0o600)
+
+    def _migrate(self) -> None:
+        """Bring the file to SCHEMA_VERSION, one transaction per step (a crash leaves a whole version)."""
+        while True:
+            with self._transaction():
+                version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+                if version > SCHEMA_VERSION:
+                    raise UserError(
+                        Message.translate(
+                            "Journal",
+                            "The journal {path} was written by a newer ymdesk (format {found}, this one knows "
+                            "{known}); update ymdesk.",
+                        ).with_args(path=str(self.path), found=version, known=SCHEMA_VERSION)
+                    )
+                if version == SCHEMA_VERSION:
+                    return
+                MIGRATIONS[version](self._db)
+                self._db.execute(f"PRAGMA user_version = {version + 1}")
+                log.info("journal %s migrated to format %s", self.path, version + 1)
+
+    def schema_version(self) -> int:
+        with self._lock:
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
         with self._lock:
@@ -158,14 +252,15 @@ class Journal:
         sheet: str | None = None,
         sku_column: str | None = None,
         batch_size: int = 500,
+        target_name: str | None = None,
     ) -> int:
         """Record a planned job and every picked SKU; invalid SKUs get their final outcome now."""
         stamp = now_iso()
         with self._transaction():
             cursor = self._db.execute(
                 "INSERT INTO jobs (operation, campaign_id, business_id, promo_id, all_offers, source_file, sheet,"
-                " sku_column, api_url, batch_size, created_at, status, version)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " sku_column, api_url, batch_size, created_at, status, version, target_name)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     operation.value,
                     target.campaign_id,
@@ -180,6 +275,7 @@ class Journal:
                     stamp,
                     JobStatus.PLANNED.value,
                     __version__,
+                    target_name,
                 ),
             )
             job_id = int(cursor.lastrowid or 0)
@@ -224,11 +320,19 @@ class Journal:
                 self._db.execute("UPDATE jobs SET finished_at = ? WHERE id = ?", (now_iso(), job_id))
 
     def mark_sent(self, job_id: int, seqs: Iterable[int]) -> None:
-        """Before a request goes out: from now on these SKUs may have been applied."""
+        """Before a request goes out: from now on these SKUs may have been applied. They are UNANSWERED
+        until the answer is recorded, so a process killed (or a disk filled) mid-request leaves the truth."""
         with self._transaction():
             self._db.execute(
-                "UPDATE items SET attempts = attempts + 1 WHERE job_id = ? AND seq IN (SELECT value FROM json_each(?))",
-                (job_id, json.dumps(list(seqs))),
+                "UPDATE items SET attempts = attempts + 1, outcome = ?, reason = ?, api_code = NULL,"
+                " http_status = NULL, updated_at = ? WHERE job_id = ? AND seq IN (SELECT value FROM json_each(?))",
+                (
+                    Outcome.UNANSWERED.value,
+                    Message("Runner", UNANSWERED_TEXT).to_json(),
+                    now_iso(),
+                    job_id,
+                    json.dumps(list(seqs)),
+                ),
             )
 
     def record(self, job_id: int, updates: Iterable[OutcomeUpdate]) -> None:
@@ -261,12 +365,21 @@ class Journal:
             rows = self._db.execute(f"SELECT {_JOB_COLUMNS} FROM jobs ORDER BY id DESC").fetchall()
         return [_job_record(r) for r in rows]
 
-    def to_send(self, job_id: int) -> list[tuple[int, str, int]]:
-        """(seq, sku, attempts) of the SKUs without a final outcome, in file order."""
+    def to_send(self, job_id: int, *, retry_failed: bool = False) -> list[tuple[int, str, int]]:
+        """(seq, sku, attempts) of the SKUs a run of the job sends, in file order: those without a final
+        outcome (pending, cancelled, sent without an answer); with `retry_failed` also those that failed
+        for a cause worth retrying (network, timeout, 5xx, 420/423/429), never permanent refusals."""
+        query = "SELECT seq, sku, attempts FROM items WHERE job_id = ? AND (outcome IN (?, ?, ?)"
+        if retry_failed:
+            statuses = ",".join(str(s) for s in sorted(RETRIABLE_STATUSES))
+            query += (
+                " OR (outcome = 'failed' AND (http_status IS NULL OR http_status >= 500"
+                f" OR http_status IN ({statuses})))"
+            )
         with self._lock:
             return self._db.execute(
-                "SELECT seq, sku, attempts FROM items WHERE job_id = ? AND outcome IN (?, ?) ORDER BY seq",
-                (job_id, Outcome.PENDING.value, Outcome.CANCELLED.value),
+                query + ") ORDER BY seq",
+                (job_id, Outcome.PENDING.value, Outcome.CANCELLED.value, Outcome.UNANSWERED.value),
             ).fetchall()
 
     def counts(self, job_id: int) -> dict[Outcome, int]:
@@ -334,7 +447,7 @@ def _statements(script: str) -> list[str]:
 
 _JOB_COLUMNS = (
     "id, operation, campaign_id, business_id, promo_id, all_offers, source_file, sheet, sku_column,"
-    " api_url, batch_size, created_at, started_at, finished_at, status, message, version"
+    " api_url, batch_size, created_at, started_at, finished_at, status, message, version, target_name"
 )
 
 
@@ -357,6 +470,7 @@ def _job_record(row: tuple[Any, ...]) -> JobRecord:
         status,
         message,
         version,
+        target_name,
     ) = row
     return JobRecord(
         id=int(job_id),
@@ -373,4 +487,5 @@ def _job_record(row: tuple[Any, ...]) -> JobRecord:
         status=JobStatus(str(status)),
         message=Message.from_json(str(message)) if message else None,
         version=str(version),
+        target_name=target_name,
     )

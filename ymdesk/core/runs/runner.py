@@ -135,7 +135,7 @@ class JobRunner:
             self._open = {item.seq: item for item in to_send}
         # SKUs cancelled by an earlier run are being sent again: count them as pending for now.
         self._counts[Outcome.PENDING] += self._counts.pop(Outcome.CANCELLED, 0)
-        batches = batches_of(to_send, self.job.batch_size)
+        batches = batches_of(to_send, self.job.batch_size, self.job.operation)
         total = sum(self._counts.values())
         if batches:
             yield LogLine(
@@ -224,7 +224,9 @@ class JobRunner:
                     _need(target.business_id), _need(target.promo_id), delete_all=True
                 )
             return lambda skus: client.delete_promo_offers(_need(target.business_id), _need(target.promo_id), skus)
-        return lambda _skus: client.remove_all_prices(_need(target.campaign_id))
+        if job.operation is Operation.REMOVE_PRICES:
+            return lambda _skus: client.remove_all_prices(_need(target.campaign_id))
+        raise ValueError(f"the runner cannot send {job.operation.value} yet")
 
     # ------------------------------------------------------------ one request, paced and retried
 
