@@ -41,6 +41,36 @@ def translations_dir() -> str:
         return str(Path(__file__).resolve().parents[1] / "resources" / "translations")
 
 
+class _WithoutAccelerator(QTranslator):
+    """Qt 6 asks for "&Look in:" and "Files of &type:" in its Open dialog, but its qtbase_ru.qm still holds
+    them as "Look in:" and "Files of type:". Asked last, this looks a text up again without its "&"."""
+
+    def __init__(self, base: QTranslator) -> None:
+        super().__init__()
+        self._base = base
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None is Qt's null string, "not here" (an empty string would be taken as the translation).
+        if "&" not in source:
+            return None
+        return self._base.translate(context, source.replace("&", ""), disambiguation, n) or None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own translations (qtbase_ru.qm) may be: Qt's configured path, else PySide6's folders
+    (PySide6/Qt/translations from pip on Linux and macOS, PySide6/translations on Windows and in bundles)."""
+    import PySide6
+    from PySide6.QtCore import QLibraryInfo
+
+    package = Path(PySide6.__file__).resolve().parent
+    found = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    found += [str(package / "Qt" / "translations"), str(package / "translations")]
+    return [folder for i, folder in enumerate(found) if folder and folder not in found[:i] and Path(folder).is_dir()]
+
+
 def install_translator(language: str | None = None) -> str:
     """Load ymdesk's translation (and Qt's own, for standard dialogs) for `language`.
 
@@ -57,16 +87,18 @@ def install_translator(language: str | None = None) -> str:
     QLocale.setDefault(QLocale(LOCALES[language]))  # numbers: 300,000 in English, 300 000 in Russian
     if language == "en":
         return language  # English is the source language
+    for folder in qt_translations_dirs():
+        qt_base = QTranslator()
+        if qt_base.load(f"qtbase_{language}", folder):  # Qt's own dialogs: Open, Save, message box buttons
+            fallback = _WithoutAccelerator(qt_base)  # Qt asks the last installed first: this one last of all
+            app.installTranslator(fallback)
+            app.installTranslator(qt_base)
+            _installed.extend((fallback, qt_base))
+            break
     ours = QTranslator()
     if ours.load(f"ymdesk_{language}", translations_dir()):
         app.installTranslator(ours)
         _installed.append(ours)
-    from PySide6.QtCore import QLibraryInfo
-
-    qt_base = QTranslator()
-    if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_base)
-        _installed.append(qt_base)
     return language
 
 

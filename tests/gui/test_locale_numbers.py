@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ymdesk import i18n
@@ -34,3 +36,20 @@ def test_russian_groups_with_spaces_and_takes_three_forms(language) -> None:
     forms = "{n:n} {n:plural:пакет|пакета|пакетов}"
     shown = [i18n.fill(forms, n=n).replace("\u00a0", " ") for n in (1, 3, 600, 1001)]
     assert shown == ["1 пакет", "3 пакета", "600 пакетов", "1 001 пакет"]
+
+
+def test_qt_own_dialogs_speak_russian(qtbot, language) -> None:
+    """qtbase_ru.qm from PySide6's translations: the Open dialog says «Перейти к:», not "Look in:"."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+    assert any(Path(folder, "qtbase_ru.qm").is_file() for folder in i18n.qt_translations_dirs())
+    language("ru")
+    dialog = QFileDialog(None, "", "", "*.xlsx")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] != "Look in:" and labels["fileTypeLabel"] != "Files of type:"
+    assert labels["fileTypeLabel"].startswith("Тип") and labels["lookInLabel"].startswith("Перейти")
+    box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Отмена"
