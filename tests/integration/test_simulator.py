@@ -14,18 +14,13 @@ import threading
 import time
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import openapi_schema_validator
 import pytest
 import requests
-import yaml
-from referencing import Registry
-from referencing import Resource as SchemaResource
-from referencing.jsonschema import DRAFT4
 
+from tests.helpers.spec import assert_matches_spec
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
     DEMO_BUSINESS_ID,
@@ -49,7 +44,6 @@ from ymdesk.core.simulator import (
     sample_catalog_path,
 )
 
-SPEC_PATH = Path(__file__).resolve().parents[1] / "data" / "market-partner-api-subset.yaml"  # vendored copy
 REPO = Path(__file__).resolve().parents[2]
 
 SKUS = [f"{i:06d}" for i in range(300)]
@@ -67,43 +61,6 @@ CATALOG_DELETE = "/v2/businesses/{businessId}/offer-mappings/delete"
 PROMOS = "/v2/businesses/{businessId}/promos"
 PROMO_DELETE = "/v2/businesses/{businessId}/promos/offers/delete"
 PRICE_REMOVALS = "/v2/campaigns/{campaignId}/offer-prices/removals"
-
-
-# ------------------------------------------------------------------ spec validation
-
-
-@cache
-def spec() -> dict[str, Any]:
-    return yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-
-
-@cache
-def spec_registry() -> Registry:
-    return Registry().with_resource("urn:spec", SchemaResource.from_contents(spec(), default_specification=DRAFT4))
-
-
-def response_schema_ref(template: str, method: str, status: int) -> str:
-    responses = spec()["paths"][template][method.lower()]["responses"]
-    answer = responses.get(str(status))
-    if answer is None:  # e.g. 405 or 503: not in the spec, but still the Market's error envelope
-        return "#/components/schemas/ApiErrorResponse"
-    if "$ref" in answer:
-        answer = spec()["components"]["responses"][answer["$ref"].rsplit("/", 1)[1]]
-    return answer["content"]["application/json"]["schema"]["$ref"]
-
-
-def assert_matches_spec(response: requests.Response, template: str, method: str = "POST") -> dict[str, Any]:
-    """The answer is JSON with the right Content-Length and fits the spec's schema for its status."""
-    assert response.headers["Content-Type"].startswith("application/json")
-    assert int(response.headers["Content-Length"]) == len(response.content)
-    body: dict[str, Any] = response.json()
-    ref = response_schema_ref(template, method, response.status_code)
-    validator = openapi_schema_validator.OAS30Validator({"$ref": "urn:spec" + ref}, registry=spec_registry())
-    errors = [error.message for error in validator.iter_errors(body)]
-    assert not errors, f"{response.status_code} {body} breaks {ref}: {errors}"
-    if response.status_code >= 400:
-        assert body["status"] == "ERROR" and body["errors"][0]["code"]
-    return body
 
 
 def error_code(response: requests.Response) -> str:

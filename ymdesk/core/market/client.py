@@ -11,9 +11,10 @@ import ipaddress
 import logging
 import os
 import time
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
+from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -294,6 +295,78 @@ class MarketClient:
         body = self._post(f"/v2/businesses/{int(business_id)}/promos", {}).body
         return [_promo(p) for p in ((body.get("result") or {}).get("promos") or [])]
 
+    # -- reading offers back, archive and unarchive (see the section "read and archive methods" below)
+
+    def get_campaign_offers(self, campaign_id: int, offer_ids: Sequence[str]) -> OfferLookup:
+        """What one store has of these 1..200 SKUs: one POST v2/campaigns/{campaignId}/offers with an
+        offerIds filter (then no pageToken or limit). Its limit counts the offers answered."""
+        ids = _filter_ids(offer_ids, CAMPAIGN_OFFERS_MAX_IDS)
+        result = self._post(f"/v2/campaigns/{int(campaign_id)}/offers", {"offerIds": ids})
+        found = _offer_list(result.body, "offers", _campaign_offer, "getCampaignOffers")
+        return OfferLookup.of(ids, found, result.rate, result.elapsed)
+
+    def list_campaign_offers(self, campaign_id: int, *, limit: int | None = None) -> Iterator[OffersPage]:
+        """Every offer of one store, page by page (pace between pages: the limit counts offers answered)."""
+        path = f"/v2/campaigns/{int(campaign_id)}/offers"
+
+        def page(token: str | None) -> OffersPage:
+            params = _page_params(token, limit or CAMPAIGN_OFFERS_PAGE_LIMIT)
+            result = self._request("POST", path, params=params, json={})
+            offers = _offer_list(result.body, "offers", _campaign_offer, "getCampaignOffers")
+            return OffersPage(tuple(offers), _next_token(result.body), result.rate, result.elapsed)
+
+        return guarded_pages(page)
+
+    def get_offer_mappings(self, business_id: int, offer_ids: Sequence[str]) -> OfferLookup:
+        """What the business catalog has of these 1..100 SKUs (the spec's maxItems for this filter), and
+        whether each is archived and in which stores it is placed: one POST .../offer-mappings."""
+        ids = _filter_ids(offer_ids, OFFER_MAPPINGS_MAX_IDS)
+        result = self._post(f"/v2/businesses/{int(business_id)}/offer-mappings", {"offerIds": ids})
+        found = _offer_list(result.body, "offerMappings", _offer_mapping, "getOfferMappings")
+        return OfferLookup.of(ids, found, result.rate, result.elapsed)
+
+    def list_offer_mappings(
+        self, business_id: int, *, archived: bool | None = None, limit: int | None = None
+    ) -> Iterator[OffersPage]:
+        """The whole business catalog (or only its archived / not archived part), page by page."""
+        path = f"/v2/businesses/{int(business_id)}/offer-mappings"
+        body: dict[str, Any] = {} if archived is None else {"archived": archived}
+
+        def page(token: str | None) -> OffersPage:
+            params = _page_params(token, limit or OFFER_MAPPINGS_PAGE_LIMIT)
+            result = self._request("POST", path, params=params, json=body)
+            offers = _offer_list(result.body, "offerMappings", _offer_mapping, "getOfferMappings")
+            return OffersPage(tuple(offers), _next_token(result.body), result.rate, result.elapsed)
+
+        return guarded_pages(page)
+
+    def get_promo_offers(self, business_id: int, promo_id: str, *, limit: int | None = None) -> Iterator[OffersPage]:
+        """A promo's offers, page by page: those in it (`present`) and those that could join (not present).
+        `OfferLookup.from_pages(skus, pages)` answers for a list of SKUs."""
+        path = f"/v2/businesses/{int(business_id)}/promos/offers"
+
+        def page(token: str | None) -> OffersPage:
+            params = _page_params(token, limit or PROMO_OFFERS_PAGE_LIMIT)
+            result = self._request("POST", path, params=params, json={"promoId": promo_id})
+            offers = _offer_list(result.body, "offers", _promo_offer, "getPromoOffers")
+            return OffersPage(tuple(offers), _next_token(result.body), result.rate, result.elapsed)
+
+        return guarded_pages(page)
+
+    def archive_offers(self, business_id: int, offer_ids: Sequence[str]) -> ArchiveResult:
+        """Hide 1..200 SKUs in every store of the business (POST .../offer-mappings/archive). An offer held
+        in a Market warehouse is not archived: `refused[sku] == "OFFER_HAS_STOCKS"`."""
+        ids = _filter_ids(offer_ids, ARCHIVE_MAX_IDS)
+        result = self._post(f"/v2/businesses/{int(business_id)}/offer-mappings/archive", {"offerIds": ids})
+        return ArchiveResult(_not_archived(result.body), result.rate, result.elapsed)
+
+    def unarchive_offers(self, business_id: int, offer_ids: Sequence[str]) -> ArchiveResult:
+        """Bring 1..200 SKUs back from the archive (POST .../offer-mappings/unarchive); Market gives no
+        reason for those it could not bring back (`refused[sku] is None`)."""
+        ids = _filter_ids(offer_ids, ARCHIVE_MAX_IDS)
+        result = self._post(f"/v2/businesses/{int(business_id)}/offer-mappings/unarchive", {"offerIds": ids})
+        return ArchiveResult(_not_unarchived(result.body), result.rate, result.elapsed)
+
     # -- transport
 
     def _post(self, path: str, body: dict[str, Any]) -> ApiResult:
@@ -407,3 +480,270 @@ def _promo(raw: dict[str, Any]) -> Promo:
         date_from=str(period.get("dateTimeFrom") or ""),
         date_to=str(period.get("dateTimeTo") or ""),
     )
+
+
+# ---------------------------------------------------------------- read and archive methods (issue 12)
+#
+# Answers are read strictly: a 2xx whose body is not the documented answer (not JSON, no status "OK",
+# the list missing or of the wrong shape) raises UnreadableAnswerError, never "not found", because a
+# check or a verification must not conclude "Market does not have it" from an answer it could not read.
+
+CAMPAIGN_OFFERS_MAX_IDS = 200  # GetCampaignOffersRequest.offerIds maxItems
+OFFER_MAPPINGS_MAX_IDS = 100  # GetOfferMappingsRequest.offerIds maxItems
+ARCHIVE_MAX_IDS = 200  # Add/DeleteOffersFromArchiveRequest.offerIds maxItems
+CAMPAIGN_OFFERS_PAGE_LIMIT = 200  # PageLimit200
+OFFER_MAPPINGS_PAGE_LIMIT = 100  # PageLimit100Truncate
+PROMO_OFFERS_PAGE_LIMIT = 500  # PageLimit500
+#: A listing stops after this many pages whatever the answers say (a mock or a bug can page forever).
+MAX_PAGES = 100
+#: PromoOfferParticipationStatusType values that mean "in the promo" (NOT_PARTICIPATING and
+#: RENEW_FAILED mean it is not).
+PROMO_PARTICIPATING = frozenset({"AUTO", "PARTIALLY_AUTO", "MANUAL", "RENEWED", "MINIMUM_FOR_PROMOS"})
+
+
+class UnreadableAnswerError(ApiError):
+    """A 2xx whose body is not the documented answer of the method: nothing is concluded from it."""
+
+
+class ListingEnd(StrEnum):
+    """Why a paged listing stopped (on its last page)."""
+
+    COMPLETE = "complete"  # no nextPageToken
+    EMPTY_PAGE = "empty page"  # a page with no offers
+    REPEATED_TOKEN = "repeated page token"  # Market (or a mock) sent a token already followed
+    PAGE_CAP = "page cap"  # MAX_PAGES pages read
+
+    @property
+    def complete(self) -> bool:
+        return self in (ListingEnd.COMPLETE, ListingEnd.EMPTY_PAGE)
+
+
+@dataclass(frozen=True)
+class OfferState:
+    """What a read answer says about one SKU, as far as it changes what a delete or archive will do.
+
+    `present`: the target has it (the store places it; the catalog has it; the promo has it in it).
+    `archived`: in the archive (status ARCHIVED in a store, or `archived` in the catalog).
+    `status`: the store's OfferCampaignStatusType (e.g. NO_STOCKS, PUBLISHED, ARCHIVED), or the promo's
+    PromoOfferParticipationStatusType; None for the catalog or when absent.
+    `stores`: catalog only: (campaignId, status) of every store that places it; a catalog delete takes it
+    from all of them. Read methods do not say whether stock sits in a Market warehouse (what makes a
+    delete or an archive fail); a PUBLISHED offer in an FBY store is the nearest sign.
+    `auto_campaign_ids`: promo only: stores where Market added it automatically (it may come back).
+    """
+
+    offer_id: str
+    present: bool
+    archived: bool = False
+    status: str | None = None
+    stores: tuple[tuple[int, str], ...] = ()
+    auto_campaign_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class OffersPage:
+    offers: tuple[OfferState, ...]
+    next_page_token: str | None
+    rate: RateLimitState | None
+    elapsed: float
+    #: Set on the last page of a listing: why it stopped.
+    end: ListingEnd | None = None
+
+
+@dataclass(frozen=True)
+class OfferLookup:
+    """The answer for a list of SKUs: one OfferState per SKU asked about, in the order asked."""
+
+    offers: dict[str, OfferState]
+    returned: int  # offers the answer(s) held: what getCampaignOffers' limit counts
+    rate: RateLimitState | None
+    elapsed: float
+    #: False when it comes from a listing the guard cut short: then "not present" is not certain.
+    complete: bool = True
+
+    @classmethod
+    def of(
+        cls, asked: Sequence[str], found: Sequence[OfferState], rate: RateLimitState | None, elapsed: float
+    ) -> OfferLookup:
+        by_id = {offer.offer_id: offer for offer in found}
+        offers = {sku: by_id.get(sku) or OfferState(sku, present=False) for sku in asked}
+        return cls(offers, len(found), rate, elapsed)
+
+    @classmethod
+    def from_pages(cls, asked: Sequence[str], pages: Iterator[OffersPage] | Sequence[OffersPage]) -> OfferLookup:
+        """Answer for `asked` from a whole listing (e.g. get_promo_offers)."""
+        found: list[OfferState] = []
+        rate, elapsed, complete = None, 0.0, True
+        for page in pages:
+            found.extend(page.offers)
+            rate, elapsed = page.rate or rate, elapsed + page.elapsed
+            if page.end is not None:
+                complete = page.end.complete
+        lookup = cls.of(list(dict.fromkeys(asked)), found, rate, elapsed)
+        return replace(lookup, complete=complete)
+
+    def present(self) -> list[str]:
+        return [sku for sku, offer in self.offers.items() if offer.present]
+
+    def missing(self) -> list[str]:
+        return [sku for sku, offer in self.offers.items() if not offer.present]
+
+    def archived(self) -> list[str]:
+        return [sku for sku, offer in self.offers.items() if offer.archived]
+
+
+@dataclass(frozen=True)
+class ArchiveResult:
+    """SKUs the archive (unarchive) call did not take, with Market's reason (archive: OFFER_HAS_STOCKS or
+    UNKNOWN; unarchive: None, it gives none). Every other SKU sent was archived (unarchived)."""
+
+    refused: dict[str, str | None]
+    rate: RateLimitState | None
+    elapsed: float
+
+
+def guarded_pages(fetch: Callable[[str | None], OffersPage], max_pages: int = MAX_PAGES) -> Iterator[OffersPage]:
+    """Follow nextPageToken, but stop on a repeated token, an empty page, or after `max_pages` pages.
+
+    Lazily: the caller can pace (or cancel) between pages. The last page carries `end`.
+    """
+    seen: set[str] = set()
+    token: str | None = None
+    for number in range(1, max_pages + 1):
+        page = fetch(token)
+        following = page.next_page_token
+        end: ListingEnd | None = None
+        if not page.offers:
+            end = ListingEnd.EMPTY_PAGE
+        elif not following:
+            end = ListingEnd.COMPLETE
+        elif following in seen or following == token:
+            end = ListingEnd.REPEATED_TOKEN
+        elif number == max_pages:
+            end = ListingEnd.PAGE_CAP
+        if end is not None:
+            if not end.complete:
+                log.warning("listing stopped after %d pages: %s", number, end.value)
+            yield replace(page, end=end)
+            return
+        assert following is not None
+        seen.add(following)
+        token = following
+        yield page
+
+
+def _filter_ids(offer_ids: Sequence[str], maximum: int) -> list[str]:
+    ids = list(dict.fromkeys(offer_ids))
+    if not 1 <= len(ids) <= maximum:
+        raise ValueError(f"pass 1..{maximum} distinct offer ids, not {len(ids)}")
+    return ids
+
+
+def _page_params(token: str | None, limit: int) -> dict[str, Any]:
+    return {"limit": limit, **({"pageToken": token} if token else {})}
+
+
+def _unreadable(method: str, detail: str) -> UnreadableAnswerError:
+    return UnreadableAnswerError(
+        Message.translate(
+            "MarketApi", "Market's answer to {method} could not be read ({detail}); nothing is concluded from it."
+        ).with_args({"method": method, "detail": detail}),
+        200,
+        None,
+        None,
+    )
+
+
+def _ok_result(body: dict[str, Any], method: str, *, required: bool) -> dict[str, Any]:
+    if body.get("status") != "OK":
+        raise _unreadable(method, "no status OK")
+    result = body.get("result")
+    if result is None and not required:
+        return {}
+    if not isinstance(result, dict):
+        raise _unreadable(method, "no result object")
+    return result
+
+
+def _offer_list(
+    body: dict[str, Any], key: str, read: Callable[[dict[str, Any]], OfferState], method: str
+) -> list[OfferState]:
+    items = _ok_result(body, method, required=True).get(key)
+    if not isinstance(items, list):
+        raise _unreadable(method, f"no {key} list")
+    offers = []
+    for item in items:
+        try:
+            offers.append(read(item))
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise _unreadable(method, f"an entry of {key} has the wrong shape") from exc
+    return offers
+
+
+def _next_token(body: dict[str, Any]) -> str | None:
+    paging = (body.get("result") or {}).get("paging")
+    token = paging.get("nextPageToken") if isinstance(paging, dict) else None
+    return token if isinstance(token, str) and token else None
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a string")
+    return value
+
+
+def _optional_text(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _items(value: object) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise TypeError("not a list")
+    return value
+
+
+def _int(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("not an integer")
+    return value
+
+
+def _campaign_offer(raw: dict[str, Any]) -> OfferState:
+    status = _optional_text(raw.get("status"))
+    return OfferState(_text(raw["offerId"]), present=True, archived=status == "ARCHIVED", status=status)
+
+
+def _offer_mapping(raw: dict[str, Any]) -> OfferState:
+    offer = raw["offer"]
+    archived = offer.get("archived", False)
+    if not isinstance(archived, bool):
+        raise TypeError("archived is not a boolean")
+    stores = tuple((_int(c["campaignId"]), _text(c["status"])) for c in _items(offer.get("campaigns")))
+    return OfferState(_text(offer["offerId"]), present=True, archived=archived, stores=stores)
+
+
+def _promo_offer(raw: dict[str, Any]) -> OfferState:
+    status = _text(raw["status"])
+    details = raw.get("autoParticipatingDetails") or {}
+    auto = tuple(_int(c) for c in _items(details.get("campaignIds")))
+    return OfferState(
+        _text(raw["offerId"]), present=status in PROMO_PARTICIPATING, status=status, auto_campaign_ids=auto
+    )
+
+
+def _not_archived(body: dict[str, Any]) -> dict[str, str | None]:
+    result = _ok_result(body, "offer-mappings/archive", required=False)
+    try:
+        return {_text(e["offerId"]): _text(e["error"]) for e in _items(result.get("notArchivedOffers"))}
+    except (TypeError, KeyError) as exc:
+        raise _unreadable("offer-mappings/archive", "notArchivedOffers has the wrong shape") from exc
+
+
+def _not_unarchived(body: dict[str, Any]) -> dict[str, str | None]:
+    result = _ok_result(body, "offer-mappings/unarchive", required=False)
+    try:
+        return {_text(sku): None for sku in _items(result.get("notUnarchivedOfferIds"))}
+    except TypeError as exc:
+        raise _unreadable("offer-mappings/unarchive", "notUnarchivedOfferIds has the wrong shape") from exc

@@ -5,6 +5,7 @@ uses, rate limits counted the way the Market counts them, reproducible fault inj
 log. Qt-free; stdlib plus ymdesk.core.
 """
 
+from ymdesk.core.simulator.clock import Clock, ManualClock, wall_clock, window_start_clock
 from ymdesk.core.simulator.demo import (
     DEMO_API_KEY,
     DEMO_BUSINESS_ID,
@@ -47,8 +48,10 @@ __all__ = [
     "PROMO_BESTSELLERS_ID",
     "PROMO_FLASH_ID",
     "PROMO_WEEKLY_ID",
+    "Clock",
     "Faults",
     "Limits",
+    "ManualClock",
     "MarketSimulator",
     "MarketState",
     "Promo",
@@ -60,4 +63,6 @@ __all__ = [
     "run_sandbox",
     "sample_catalog_path",
     "sample_path",
+    "wall_clock",
+    "window_start_clock",
 ]

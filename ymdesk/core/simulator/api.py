@@ -18,14 +18,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ymdesk.core.simulator.clock import Clock, wall_clock
 from ymdesk.core.simulator.faults import NO_FAULTS, FaultDrawer, FaultPlan, Faults
 from ymdesk.core.simulator.limits import Limits, RateLimiter, Resource, Verdict, rate_limit_headers
 from ymdesk.core.simulator.records import InFlight
-from ymdesk.core.simulator.state import ALL_METHODS, MarketState, TokenGrant
+from ymdesk.core.simulator.state import ALL_METHODS, Business, Campaign, MarketState, TokenGrant
 from ymdesk.core.simulator.validation import (
     ApiFailure,
     bad_request,
     error_body,
+    is_positive_int32,
+    is_string,
+    one_of,
+    parse_filter,
     parse_json_object,
     parse_offer_ids,
     refuse_bad_skus,
@@ -36,9 +41,44 @@ Payload = dict[str, Any]
 #: Page size for GET v2/campaigns when the client sends no `limit` (the spec gives no default).
 DEFAULT_CAMPAIGNS_PAGE = 50
 MAX_CAMPAIGNS_PAGE = 100
+#: The spec's limits of the read and archive methods (offerIds maxItems; PageLimit200/100Truncate/500).
+CAMPAIGN_OFFERS_MAX_IDS = 200
+CAMPAIGN_OFFERS_PAGE = (100, 200)  # default, maximum
+OFFER_MAPPINGS_MAX_IDS = 100
+OFFER_MAPPINGS_PAGE = (50, 100)  # a larger limit is cut to 100 (x-transform: truncateLimit), not refused
+PROMO_OFFERS_PAGE = (250, 500)
+ARCHIVE_MAX_IDS = 200
+
+OFFER_STATUSES = (
+    "PUBLISHED",
+    "CHECKING",
+    "DISABLED_BY_PARTNER",
+    "DISABLED_AUTOMATICALLY",
+    "REJECTED_BY_MARKET",
+    "CREATING_CARD",
+    "NO_CARD",
+    "NO_STOCKS",
+    "ARCHIVED",
+    "READY_FOR_PUBLICATION",
+)
+CARD_STATUSES = (
+    "HAS_CARD_CAN_NOT_UPDATE",
+    "HAS_CARD_CAN_UPDATE",
+    "HAS_CARD_CAN_UPDATE_ERRORS",
+    "HAS_CARD_CAN_UPDATE_PROCESSING",
+    "NO_CARD_NEED_CONTENT",
+    "NO_CARD_MARKET_WILL_CREATE",
+    "NO_CARD_ERRORS",
+    "NO_CARD_PROCESSING",
+    "NO_CARD_ADD_TO_CAMPAIGN",
+)
+PROMO_OFFER_FILTERS = ("MANUALLY_ADDED", "RENEWED", "RENEW_FAILED", "NOT_MANUALLY_ADDED", "MINIMUM_FOR_PROMOS")
+PROMO_OFFER_STATUS_TYPES = ("MANUALLY_ADDED", "NOT_MANUALLY_ADDED")
+CATALOG_LANGUAGES = ("RU", "UZ")
 
 READ_SCOPES = frozenset({ALL_METHODS, "all-methods:read-only"})
 OFFERS_SCOPES = frozenset({ALL_METHODS, "offers-and-cards-management"})
+CATALOG_READ_SCOPES = READ_SCOPES | {"offers-and-cards-management", "offers-and-cards-management:read-only"}
 PROMO_READ_SCOPES = READ_SCOPES | {"promotion", "promotion:read-only", "pricing", "pricing:read-only"}
 PROMO_WRITE_SCOPES = frozenset({ALL_METHODS, "pricing", "promotion"})
 PRICE_SCOPES = frozenset({ALL_METHODS, "pricing"})
@@ -97,6 +137,37 @@ ROUTES = (
         "campaign",
         PRICE_SCOPES,
     ),
+    Route(
+        Resource.CAMPAIGN_OFFERS, "POST", re.compile(r"/v2/campaigns/([^/]+)/offers"), "campaign", CATALOG_READ_SCOPES
+    ),
+    Route(
+        Resource.OFFER_MAPPINGS,
+        "POST",
+        re.compile(r"/v2/businesses/([^/]+)/offer-mappings"),
+        "business",
+        CATALOG_READ_SCOPES,
+    ),
+    Route(
+        Resource.PROMO_OFFERS,
+        "POST",
+        re.compile(r"/v2/businesses/([^/]+)/promos/offers"),
+        "business",
+        PROMO_READ_SCOPES,
+    ),
+    Route(
+        Resource.OFFERS_ARCHIVE,
+        "POST",
+        re.compile(r"/v2/businesses/([^/]+)/offer-mappings/archive"),
+        "business",
+        OFFERS_SCOPES,
+    ),
+    Route(
+        Resource.OFFERS_UNARCHIVE,
+        "POST",
+        re.compile(r"/v2/businesses/([^/]+)/offer-mappings/unarchive"),
+        "business",
+        OFFERS_SCOPES,
+    ),
 )
 
 
@@ -131,15 +202,21 @@ class Call:
 
 @dataclass
 class Work:
-    """A validated request: what it costs against the limit, and the change to make."""
+    """A validated request: what it costs against the limit, and the change to make.
+
+    `charge`: for a limit counted in what the answer holds, the cost read off the payload after
+    `apply` (then `cost` is what must be left in the window to let the request through).
+    """
 
     cost: int
     apply: Callable[[], Payload]
+    charge: Callable[[Payload], int] | None = None
 
 
 class MarketApi:
-    def __init__(self, state: MarketState, limits: Limits, faults: Faults) -> None:
+    def __init__(self, state: MarketState, limits: Limits, faults: Faults, clock: Clock = wall_clock) -> None:
         self.state = state
+        self.clock = clock
         self.limiter = RateLimiter(limits)
         self.faults = faults
         self.drawer = FaultDrawer(faults)
@@ -241,12 +318,24 @@ class MarketApi:
             return self._prepare_promos(call)
         if resource is Resource.PRICE_REMOVALS:
             return self._prepare_price_removal(call)
-        body = parse_json_object(call.body)
+        body = parse_json_object(call.body, required=resource is not Resource.OFFER_MAPPINGS)
         raw_ids = body.get("offerIds")
         if isinstance(raw_ids, list):
             call.offer_ids = tuple(str(x) for x in raw_ids)
         if resource is Resource.PROMO_OFFERS_DELETE:
             return self._prepare_promo_offers_delete(call, body, faults)
+        if resource is Resource.CAMPAIGN_OFFERS:
+            return self._prepare_campaign_offers(call, body)
+        if resource is Resource.OFFER_MAPPINGS:
+            return self._prepare_offer_mappings(call, body)
+        if resource is Resource.PROMO_OFFERS:
+            return self._prepare_promo_offers(call, body)
+        if resource in (Resource.OFFERS_ARCHIVE, Resource.OFFERS_UNARCHIVE):
+            _, skus = parse_offer_ids(raw_ids, ARCHIVE_MAX_IDS)
+            refuse_bad_skus(skus, faults.bad_request_skus)
+            if resource is Resource.OFFERS_ARCHIVE:
+                return Work(len(skus), lambda: self._not_archived(self.state.archive_offers(call.owner_id, skus)))
+            return Work(len(skus), lambda: self._not_unarchived(self.state.unarchive_offers(call.owner_id, skus)))
         _, skus = parse_offer_ids(raw_ids)
         refuse_bad_skus(skus, faults.bad_request_skus)
         if resource is Resource.OFFERS_DELETE:
@@ -256,6 +345,13 @@ class MarketApi:
     def _not_deleted(self, skus: list[str]) -> Payload:
         return {"status": "OK", "result": self._optional_list("notDeletedOfferIds", skus)}
 
+    def _not_archived(self, refused: list[tuple[str, str]]) -> Payload:
+        items = [{"offerId": sku, "error": reason} for sku, reason in refused]
+        return {"status": "OK", "result": self._optional_list("notArchivedOffers", items)}
+
+    def _not_unarchived(self, skus: list[str]) -> Payload:
+        return {"status": "OK", "result": self._optional_list("notUnarchivedOfferIds", skus)}
+
     def _optional_list(self, name: str, items: list[Any]) -> Payload:
         # The Market leaves an empty list out (schema: nullable, minItems 1); optionally send null.
         if items:
@@ -264,8 +360,8 @@ class MarketApi:
 
     def _prepare_campaigns(self, call: Call) -> Work:
         limit = _query_int(call.query, "limit", DEFAULT_CAMPAIGNS_PAGE, 1, MAX_CAMPAIGNS_PAGE)
-        token = _first(call.query, "pageToken") or _first(call.query, "page_token")
-        offset = _decode_page_token(token) if token else 0
+        token = _page_token(call.query)
+        offset = _decode_page_token(token, "campaigns") if token else 0
         assert call.grant is not None
         businesses = call.grant.businesses
         return Work(1, lambda: self._campaigns_page(businesses, offset, limit))
@@ -275,7 +371,7 @@ class MarketApi:
         page = campaigns[offset : offset + limit]
         paging: Payload = {}
         if offset + limit < len(campaigns):
-            paging["nextPageToken"] = _encode_page_token(offset + limit)
+            paging["nextPageToken"] = _encode_page_token("campaigns", offset + limit)
         return {
             "campaigns": [
                 {
@@ -290,6 +386,121 @@ class MarketApi:
             "pager": {"total": len(campaigns), "from": offset + 1, "to": offset + len(page), "pageSize": limit},
             "paging": paging,
         }
+
+    # -- the read methods
+
+    def _paging(
+        self, call: Call, body: Payload, kind: str, page: tuple[int, int], truncate: bool = False
+    ) -> tuple[int, int]:
+        """(offset, limit) from the query; with an offerIds filter there is no paging at all."""
+        token = _page_token(call.query)
+        if body.get("offerIds") is not None:
+            if token or _first(call.query, "limit") is not None:
+                raise bad_request("offerIds cannot be combined with pageToken or limit")
+            return 0, 0
+        default, maximum = page
+        limit = _query_int(call.query, "limit", default, 1, 2**31 - 1 if truncate else maximum)
+        return (_decode_page_token(token, kind) if token else 0), min(limit, maximum)
+
+    def _prepare_campaign_offers(self, call: Call, body: Payload) -> Work:
+        skus = _optional_offer_ids(body, CAMPAIGN_OFFERS_MAX_IDS)
+        statuses = parse_filter(body, "statuses", one_of(OFFER_STATUSES), "an offer status")
+        narrowed = _unsimulated_filters(body)
+        offset, limit = self._paging(call, body, f"offers:{call.owner_id}", CAMPAIGN_OFFERS_PAGE)
+        campaign_id = call.owner_id
+
+        def page() -> Payload:
+            campaign = self.state.campaigns[campaign_id]
+            business = self.state.businesses[campaign.business_id]
+            candidates = [s for s in skus if s in campaign.offers] if skus is not None else list(campaign.offers)
+            entries = [] if narrowed else [(sku, _store_status(campaign, business, sku)) for sku in candidates]
+            if statuses is not None:
+                entries = [entry for entry in entries if entry[1] in statuses]
+            chosen, paging = _page_of(entries, offset, limit, f"offers:{campaign_id}")
+            offers = []
+            for sku, status in chosen:
+                offer: Payload = {"offerId": sku, "status": status}
+                price = campaign.api_prices.get(sku)
+                if price is not None:
+                    offer["campaignPrice"] = {"value": price, "currencyId": "RUR", "updatedAt": PRICES_UPDATED_AT}
+                offers.append(offer)
+            return {"status": "OK", "result": {"offers": offers, "paging": paging}}
+
+        return Work(1, page, charge=lambda payload: len(payload["result"]["offers"]))
+
+    def _prepare_offer_mappings(self, call: Call, body: Payload) -> Work:
+        language = _first(call.query, "language")
+        if language is not None and language not in CATALOG_LANGUAGES:
+            raise bad_request(f"language: must be one of {', '.join(CATALOG_LANGUAGES)}")
+        skus = _optional_offer_ids(body, OFFER_MAPPINGS_MAX_IDS)
+        card_statuses = parse_filter(body, "cardStatuses", one_of(CARD_STATUSES), "a card status")
+        narrowed = _unsimulated_filters(body)
+        archived = body.get("archived")
+        if archived is not None and not isinstance(archived, bool):
+            raise bad_request("archived: must be a boolean")
+        offset, limit = self._paging(call, body, f"mappings:{call.owner_id}", OFFER_MAPPINGS_PAGE, truncate=True)
+        business_id = call.owner_id
+
+        def page() -> Payload:
+            business = self.state.businesses[business_id]
+            stores = sorted((c for c in self.state.campaigns.values() if c.business_id == business_id), key=_by_id)
+            candidates = [s for s in skus if s in business.catalog] if skus is not None else list(business.catalog)
+            if narrowed or (card_statuses is not None and CARD_STATUS not in card_statuses):
+                candidates = []
+            if archived is not None:
+                candidates = [sku for sku in candidates if (sku in business.archived) == archived]
+            chosen, paging = _page_of(candidates, offset, limit, f"mappings:{business_id}")
+            mappings = []
+            for sku in chosen:
+                offer: Payload = {"offerId": sku, "cardStatus": CARD_STATUS, "archived": sku in business.archived}
+                placed = [
+                    {"campaignId": store.id, "status": _store_status(store, business, sku)}
+                    for store in stores
+                    if sku in store.offers
+                ]
+                if placed:
+                    offer["campaigns"] = placed
+                mappings.append({"offer": offer})
+            return {"status": "OK", "result": {"offerMappings": mappings, "paging": paging}}
+
+        return Work(1, page)
+
+    def _prepare_promo_offers(self, call: Call, body: Payload) -> Work:
+        promo_id = body.get("promoId")
+        if not isinstance(promo_id, str) or not promo_id:
+            raise bad_request("promoId: must be a non-empty string")
+        status_type = body.get("statusType")
+        if status_type is not None and status_type not in PROMO_OFFER_STATUS_TYPES:
+            raise bad_request(f"statusType: must be one of {', '.join(PROMO_OFFER_STATUS_TYPES)}")
+        wanted = set(parse_filter(body, "statuses", one_of(PROMO_OFFER_FILTERS), "a promo offer filter") or ())
+        if status_type is not None:
+            wanted.add(status_type)
+        offset, limit = self._paging(call, body, f"promo:{promo_id}", PROMO_OFFERS_PAGE)
+        with self.state.lock:
+            promo = self.state.promos.get(promo_id)
+            if promo is None or promo.business_id != call.owner_id:
+                raise ApiFailure(404, "NOT_FOUND", f"Promo not found: {promo_id}")
+
+        def page() -> Payload:
+            business = self.state.businesses[promo.business_id]
+            # Offers in the promo were added by hand (MANUAL); the rest of the catalog, up to the promo's
+            # count of potential offers, could join (NOT_PARTICIPATING). Auto-added offers are not simulated.
+            entries = [(sku, "MANUAL") for sku in promo.offers]
+            room = max(0, promo.potential_offers - len(promo.offers))
+            could = [sku for sku in business.catalog if sku not in promo.offers][:room]
+            entries += [(sku, "NOT_PARTICIPATING") for sku in could]
+            if wanted:
+                keep = {"MANUAL"} if "MANUALLY_ADDED" in wanted else set()
+                keep |= {"NOT_PARTICIPATING"} if "NOT_MANUALLY_ADDED" in wanted else set()
+                entries = [entry for entry in entries if entry[1] in keep]
+            chosen, paging = _page_of(entries, offset, limit, f"promo:{promo_id}")
+            offers = [
+                {"offerId": sku, "status": status, "params": {"discountParams": _promo_prices(sku)}}
+                for sku, status in chosen
+            ]
+            return {"status": "OK", "result": {"offers": offers, "paging": paging}}
+
+        return Work(1, page)
 
     def _prepare_promos(self, call: Call) -> Work:
         body = parse_json_object(call.body, required=False)
@@ -368,7 +579,7 @@ class MarketApi:
     def _run(self, call: Call, work: Work, plan: FaultPlan) -> Answer:
         assert call.route is not None and call.scope is not None
         resource, scope = call.route.resource, call.scope
-        now = time.time()
+        now = self.clock()
         with self.state.lock:
             burst = self._burst_420(resource, scope, plan.starts_burst, now)
             if burst:
@@ -382,8 +593,9 @@ class MarketApi:
                 return self._server_error(call, plan.server_error, verdict, applied=False)
             if plan.dropped and not plan.drop_applied:
                 return Answer(0, None, dropped=True, fault="drop", scope=scope, offer_ids=call.offer_ids)
-            verdict = self.limiter.consume(resource, scope, work.cost, now)
             payload = work.apply()
+            cost = work.charge(payload) if work.charge else work.cost
+            verdict = self.limiter.consume(resource, scope, cost, now)
         if plan.dropped:
             return Answer(0, None, dropped=True, applied=True, fault="drop", scope=scope, offer_ids=call.offer_ids)
         if plan.server_error:
@@ -408,7 +620,13 @@ class MarketApi:
     def _limit_exceeded(self, call: Call, verdict: Verdict) -> Answer:
         assert call.route is not None
         limit = self.limiter.limits.of(call.route.resource)
-        unit = "offerIds" if call.route.resource.counts_skus else "requests"
+        unit = (
+            "offers"
+            if call.route.resource.counts_answer
+            else "offerIds"
+            if call.route.resource.counts_skus
+            else "requests"
+        )
         message = f"Hit rate limit of {limit.amount} {unit} per {limit.period:g} s for {call.scope}"
         return self._answer(call, 420, _error("LIMIT_EXCEEDED", message), verdict)
 
@@ -428,7 +646,7 @@ class MarketApi:
         # Answers after routing carry the rate-limit headers of that method and store/business too.
         verdict = None
         if call.route is not None and call.scope is not None:
-            verdict = self.limiter.check(call.route.resource, call.scope, 0, time.time())
+            verdict = self.limiter.check(call.route.resource, call.scope, 0, self.clock())
         answer = self._answer(call, failure.status, error_body(failure), verdict)
         answer.headers.extend(failure.headers)
         return answer
@@ -480,16 +698,73 @@ def _optional_enum(body: Payload, name: str, allowed: tuple[str, ...]) -> str | 
     return str(value)
 
 
-def _encode_page_token(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"campaigns:{offset}".encode()).decode().rstrip("=")
+def _page_token(query: Mapping[str, list[str]]) -> str | None:
+    return _first(query, "pageToken") or _first(query, "page_token")  # both names, as x-aliases says
 
 
-def _decode_page_token(token: str) -> int:
+def _encode_page_token(kind: str, offset: int) -> str:
+    return base64.urlsafe_b64encode(f"{kind}@{offset}".encode()).decode().rstrip("=")
+
+
+def _decode_page_token(token: str, kind: str) -> int:
+    """The offset a token of this listing (`kind`) stands for; 400 for a token of another listing."""
     try:
         text = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        prefix, _, offset = text.partition(":")
-        if prefix == "campaigns" and offset.isdigit():
+        prefix, _, offset = text.rpartition("@")
+        if prefix == kind and offset.isascii() and offset.isdigit():
             return int(offset)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass
     raise bad_request("pageToken: invalid page token")
+
+
+def _page_of(entries: list[Any], offset: int, limit: int, kind: str) -> tuple[list[Any], Payload]:
+    """One page (limit 0: all of them) and its paging object (nextPageToken when more follow)."""
+    if limit == 0:
+        return entries, {}
+    paging: Payload = {}
+    if offset + limit < len(entries):
+        paging["nextPageToken"] = _encode_page_token(kind, offset + limit)
+    return entries[offset : offset + limit], paging
+
+
+def _optional_offer_ids(body: Payload, maximum: int) -> list[str] | None:
+    """The offerIds filter (nullable), trimmed, in request order; None when absent."""
+    if body.get("offerIds") is None:
+        return None
+    return parse_offer_ids(body["offerIds"], maximum)[1]
+
+
+def _unsimulated_filters(body: Payload) -> bool:
+    """Checks categoryIds, vendorNames and tags; True if any is given. Simulated offers have no category,
+    brand or tag, so such a filter matches nothing."""
+    given = [
+        parse_filter(body, "categoryIds", is_positive_int32, "a positive integer"),
+        parse_filter(body, "vendorNames", is_string, "a string"),
+        parse_filter(body, "tags", is_string, "a string"),
+    ]
+    return any(value is not None for value in given)
+
+
+#: Every simulated offer has a card that can be updated.
+CARD_STATUS = "HAS_CARD_CAN_UPDATE"
+PRICES_UPDATED_AT = "2026-11-01T09:00:00+03:00"
+
+
+def _store_status(campaign: Campaign, business: Business, sku: str) -> str:
+    """ARCHIVED in every store once archived. An FBY store sells from Market's warehouse: PUBLISHED when
+    the SKU is held there, NO_STOCKS otherwise. Other stores: PUBLISHED."""
+    if sku in business.archived:
+        return "ARCHIVED"
+    if campaign.placement_type == "FBY" and sku not in business.held_in_warehouse:
+        return "NO_STOCKS"
+    return "PUBLISHED"
+
+
+def _promo_prices(sku: str) -> Payload:
+    price = 1000 + int(hashlib.blake2b(sku.encode(), digest_size=2).hexdigest(), 16) % 9000
+    return {"price": price, "promoPrice": price * 4 // 5}
+
+
+def _by_id(campaign: Campaign) -> int:
+    return campaign.id

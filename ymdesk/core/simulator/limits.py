@@ -1,9 +1,12 @@
 """Rate limits the way the Market counts them: fixed windows aligned to the epoch clock.
 
 Each (resource, scope) pair has a window of `period` seconds starting at a multiple of `period`
-(a 60 s window starts on the minute, a 2 s window on an even second). SKU deletions cost the number
-of offerIds in the request; the other calls cost 1. A request that does not fit is refused whole
-and consumes nothing.
+(a 60 s window starts on the minute, a 2 s window on an even second) of the simulator's clock, which
+tests may inject (see `clock.py`). SKU deletions, archive and unarchive cost the number of offerIds in
+the request (x-resource-limit-config path req.offerIds); getCampaignOffers costs the number of offers
+it returns (path resp, per the docs); the other calls cost 1. A request that does not fit is refused
+whole and consumes nothing. A request counted by its answer cannot know its cost before it is served:
+it is let through while the window has anything left, and then charged what it returned.
 """
 
 from __future__ import annotations
@@ -25,11 +28,26 @@ class Resource(StrEnum):
     PROMOS = "promos"
     PROMO_OFFERS_DELETE = "promo-offers-delete"
     PRICE_REMOVALS = "offer-prices-removals"
+    CAMPAIGN_OFFERS = "campaign-offers"
+    OFFER_MAPPINGS = "offer-mappings"
+    PROMO_OFFERS = "promo-offers"
+    OFFERS_ARCHIVE = "offer-mappings-archive"
+    OFFERS_UNARCHIVE = "offer-mappings-unarchive"
 
     @property
     def counts_skus(self) -> bool:
         """True when the limit counts offerIds (x-resource-limit-config path req.offerIds)."""
-        return self in (Resource.OFFERS_DELETE, Resource.OFFER_MAPPINGS_DELETE)
+        return self in (
+            Resource.OFFERS_DELETE,
+            Resource.OFFER_MAPPINGS_DELETE,
+            Resource.OFFERS_ARCHIVE,
+            Resource.OFFERS_UNARCHIVE,
+        )
+
+    @property
+    def counts_answer(self) -> bool:
+        """True when the limit counts the offers answered (getCampaignOffers, per the docs)."""
+        return self is Resource.CAMPAIGN_OFFERS
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,13 @@ class Limits:
     promos: RateLimit = RateLimit(1000, HOUR)
     promo_offers_delete: RateLimit = RateLimit(5000, HOUR)  # requests per business
     price_removals: RateLimit = RateLimit(1000, HOUR)  # not documented; a guess
+    campaign_offers: RateLimit = RateLimit(1000, MINUTE)  # offers returned, per campaign
+    #: Requests per business. The spec says "path: resp" (as for GET v2/campaigns, counted in requests
+    #: here too); counting the offers returned would make 100 a minute one page a minute.
+    offer_mappings: RateLimit = RateLimit(100, MINUTE)
+    promo_offers: RateLimit = RateLimit(5000, HOUR)  # requests per business (path: resp, as above)
+    offers_archive: RateLimit = RateLimit(5000, MINUTE)  # SKUs per business
+    offers_unarchive: RateLimit = RateLimit(5000, MINUTE)  # SKUs per business
     #: False: answer without X-RateLimit-* headers, to exercise the client's fallback pacing.
     send_headers: bool = True
 
@@ -68,11 +93,17 @@ class Limits:
             Resource.PROMOS: self.promos,
             Resource.PROMO_OFFERS_DELETE: self.promo_offers_delete,
             Resource.PRICE_REMOVALS: self.price_removals,
+            Resource.CAMPAIGN_OFFERS: self.campaign_offers,
+            Resource.OFFER_MAPPINGS: self.offer_mappings,
+            Resource.PROMO_OFFERS: self.promo_offers,
+            Resource.OFFERS_ARCHIVE: self.offers_archive,
+            Resource.OFFERS_UNARCHIVE: self.offers_unarchive,
         }[resource]
 
     @classmethod
     def fast(cls, skus: int = 1000, requests: int = 100, period: float = 2.0, send_headers: bool = True) -> Limits:
-        """Same shape, short windows: `skus` per `period` for deletions, `requests` for the rest."""
+        """Same shape, short windows: `skus` per `period` for the methods counted in offers (deletions,
+        archive, unarchive, and getCampaignOffers' offers returned), `requests` for the rest."""
         sku_limit, request_limit = RateLimit(skus, period), RateLimit(requests, period)
         return cls(
             campaigns=request_limit,
@@ -81,13 +112,19 @@ class Limits:
             promos=request_limit,
             promo_offers_delete=request_limit,
             price_removals=request_limit,
+            campaign_offers=sku_limit,
+            offer_mappings=request_limit,
+            promo_offers=request_limit,
+            offers_archive=sku_limit,
+            offers_unarchive=sku_limit,
             send_headers=send_headers,
         )
 
     @classmethod
     def unlimited(cls) -> Limits:
         big = RateLimit(10**12, HOUR)
-        return cls(big, big, big, big, big, big)
+        changes: dict[str, Any] = {resource.name.lower(): big for resource in Resource}
+        return replace(cls(), **changes)
 
     def with_limit(self, resource: Resource, limit: RateLimit) -> Limits:
         changes: dict[str, Any] = {resource.name.lower(): limit}

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ymdesk.core.simulator.api import Answer, Call, MarketApi
+from ymdesk.core.simulator.clock import Clock, wall_clock
 from ymdesk.core.simulator.faults import Faults
 from ymdesk.core.simulator.limits import Limits
 from ymdesk.core.simulator.records import RequestLog, RequestRecord
@@ -37,6 +38,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def version_string(self) -> str:
         return self.server_version
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        # The Date header tells the simulator's clock (injected in tests), so Until and Date agree.
+        return super().date_time_string(self.server.simulator.api.clock() if timestamp is None else timestamp)
 
     def setup(self) -> None:
         super().setup()
@@ -179,14 +184,18 @@ class MarketSimulator:
         host: str = "127.0.0.1",
         port: int = 0,
         tls: ssl.SSLContext | None = None,
+        clock: Clock = wall_clock,
     ) -> None:
-        """`tls`: serve HTTPS with this server context (for testing certificate handling)."""
+        """`tls`: serve HTTPS with this server context (for testing certificate handling).
+
+        `clock`: epoch seconds for the rate-limit windows and the Date header (see `clock.py`).
+        """
         if state is None:
             from ymdesk.core.simulator.demo import build_demo_state
 
             state = build_demo_state()
         self.state = state
-        self.api = MarketApi(state, limits or Limits(), faults or Faults())
+        self.api = MarketApi(state, limits or Limits(), faults or Faults(), clock)
         self.log = RequestLog()
         self._host, self._port = host, port
         self._tls = tls
@@ -258,6 +267,22 @@ class MarketSimulator:
     @faults.setter
     def faults(self, faults: Faults) -> None:
         self.api.set_faults(faults)
+
+    @property
+    def clock(self) -> Clock:
+        return self.api.clock
+
+    @clock.setter
+    def clock(self, clock: Clock) -> None:
+        """A new clock; the window counters start afresh (their windows were reckoned in the old one)."""
+        self.api.clock = clock
+        self.api.limiter.reset()
+
+    def quietly_restore(
+        self, sku: str, *, campaign_id: int | None = None, business_id: int | None = None, promo_id: str | None = None
+    ) -> None:
+        """Put a deleted SKU back behind the API's back (see MarketState.quietly_restore); for verify tests."""
+        self.state.quietly_restore(sku, campaign_id=campaign_id, business_id=business_id, promo_id=promo_id)
 
     def revoke_token(self, token: str) -> None:
         self.state.revoke_token(token)

@@ -30,8 +30,10 @@ class Business:
     name: str
     #: The business catalog (offer mappings). A dict keeps insertion order for stable answers.
     catalog: dict[str, None] = field(default_factory=dict)
-    #: SKUs with stock in a Market warehouse: the Market refuses to delete them anywhere.
+    #: SKUs with stock in a Market warehouse: the Market refuses to delete them anywhere, or to archive them.
     held_in_warehouse: set[str] = field(default_factory=set)
+    #: Catalog SKUs in the archive: hidden in every store of the business (status ARCHIVED there).
+    archived: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -135,6 +137,7 @@ class MarketState:
                 not_deleted.append(sku)
                 continue
             business.catalog.pop(sku, None)
+            business.archived.discard(sku)
             for store in stores:
                 store.offers.pop(sku, None)
                 store.api_prices.pop(sku, None)
@@ -162,6 +165,58 @@ class MarketState:
     def remove_api_prices(self, campaign_id: int) -> None:
         self.campaigns[campaign_id].api_prices.clear()
 
+    def archive_offers(self, business_id: int, skus: list[str]) -> list[tuple[str, str]]:
+        """Put catalog SKUs in the archive; returns (sku, reason) for those that could not be.
+
+        OFFER_HAS_STOCKS: held in a Market warehouse (the documented rule). UNKNOWN: not in the catalog
+        (the spec's only other reason; what the real Market answers there is not documented).
+        Archiving an archived SKU again is fine.
+        """
+        business = self.businesses[business_id]
+        refused = []
+        for sku in skus:
+            if sku not in business.catalog:
+                refused.append((sku, "UNKNOWN"))
+            elif sku in business.held_in_warehouse:
+                refused.append((sku, "OFFER_HAS_STOCKS"))
+            else:
+                business.archived.add(sku)
+        return refused
+
+    def unarchive_offers(self, business_id: int, skus: list[str]) -> list[str]:
+        """Bring SKUs back from the archive; returns those not in the catalog. Unarchived ones are fine."""
+        business = self.businesses[business_id]
+        missing = []
+        for sku in skus:
+            if sku not in business.catalog:
+                missing.append(sku)
+            else:
+                business.archived.discard(sku)
+        return missing
+
+    # ------------------------------------------------------------ changes behind the API's back (for tests)
+
+    def quietly_restore(
+        self, sku: str, *, campaign_id: int | None = None, business_id: int | None = None, promo_id: str | None = None
+    ) -> None:
+        """Put a SKU back where a delete took it from, as if someone did it in the seller cabinet.
+
+        No request is logged and no limit is touched: for tests of "verify after". `business_id`
+        restores it to the catalog only (stores keep what they have); `campaign_id` to that store (and
+        to its business' catalog, since a store offer is always a catalog offer); `promo_id` to that promo.
+        """
+        with self.lock:
+            if campaign_id is not None:
+                campaign = self.campaigns[campaign_id]
+                self.businesses[campaign.business_id].catalog.setdefault(sku, None)
+                campaign.offers.setdefault(sku, None)
+            if business_id is not None:
+                self.businesses[business_id].catalog.setdefault(sku, None)
+            if promo_id is not None:
+                promo = self.promos[promo_id]
+                promo.offers.setdefault(sku, None)
+                promo.participating = True
+
     def _start_processing(self, promo: Promo) -> None:
         promo.processing_until = time.monotonic() + self.processing_seconds
 
@@ -182,6 +237,10 @@ class MarketState:
     def api_prices(self, campaign_id: int) -> dict[str, float]:
         with self.lock:
             return dict(self.campaigns[campaign_id].api_prices)
+
+    def archived_offers(self, business_id: int) -> set[str]:
+        with self.lock:
+            return set(self.businesses[business_id].archived)
 
     def held_skus(self, business_id: int) -> set[str]:
         with self.lock:

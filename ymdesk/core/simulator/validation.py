@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ymdesk.core.model import MAX_BATCH
@@ -50,16 +51,16 @@ def parse_json_object(body: bytes, required: bool = True) -> dict[str, Any]:
     return data
 
 
-def parse_offer_ids(value: object) -> tuple[list[str], list[str]]:
-    """Check an offerIds array; returns (as received, trimmed). Raises ApiFailure(400)."""
+def parse_offer_ids(value: object, maximum: int = MAX_BATCH) -> tuple[list[str], list[str]]:
+    """Check an offerIds array of at most `maximum` items; returns (as received, trimmed). Raises ApiFailure(400)."""
     if value is None:
         raise bad_request("offerIds: must not be null")
     if not isinstance(value, list):
         raise bad_request("offerIds: must be an array")
     if not value:
         raise bad_request("Collection of field must not be empty")
-    if len(value) > MAX_BATCH:
-        raise bad_request(f"offerIds: size must be between 1 and {MAX_BATCH}")
+    if len(value) > maximum:
+        raise bad_request(f"offerIds: size must be between 1 and {maximum}")
     trimmed = []
     for index, raw in enumerate(value):
         if not isinstance(raw, str):
@@ -72,6 +73,36 @@ def parse_offer_ids(value: object) -> tuple[list[str], list[str]]:
     if len(set(trimmed)) != len(trimmed):
         raise bad_request("offerIds: must contain unique elements")
     return value, trimmed
+
+
+def parse_filter(body: dict[str, Any], name: str, item: Callable[[object], bool], what: str) -> list[Any] | None:
+    """An optional filter array (nullable, minItems 1, uniqueItems) whose items pass `item`."""
+    value = body.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise bad_request(f"{name}: must be an array")
+    if not value:
+        raise bad_request(f"{name}: size must be at least 1")
+    for index, raw in enumerate(value):
+        if not item(raw):
+            raise bad_request(f"{name}[{index}]: must be {what}")
+    if len({json.dumps(v, sort_keys=True) for v in value}) != len(value):
+        raise bad_request(f"{name}: must contain unique elements")
+    return value
+
+
+def one_of(allowed: Iterable[str]) -> Callable[[object], bool]:
+    values = frozenset(allowed)
+    return lambda raw: isinstance(raw, str) and raw in values
+
+
+def is_string(raw: object) -> bool:
+    return isinstance(raw, str)
+
+
+def is_positive_int32(raw: object) -> bool:
+    return isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw < 2**31
 
 
 def refuse_bad_skus(skus: list[str], bad_skus: frozenset[str]) -> None:
