@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _file_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sheet", help="sheet name (default: the one with the clearest SKU column)")
     parser.add_argument("--sku-column", help="header of the SKU column (default: detected)")
+    parser.add_argument(
+        "--encoding", help="text encoding of a CSV/TXT file, e.g. cp1251, utf-8, cp866, koi8-r (default: detected)"
+    )
 
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
@@ -155,11 +158,12 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    catalog = _read(args.file, args.sheet, args.sku_column)
+    catalog = _read(args.file, args.sheet, args.sku_column, args.encoding)
     if args.json:
         data: dict[str, Any] = {
             "file": str(args.file),
             "sheet": catalog.sheet,
+            "encoding": catalog.encoding,
             "header_row": catalog.header_row,
             "first_data_row": catalog.first_data_row,
             "sku_column": catalog.sku_column,
@@ -167,6 +171,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             "valid": len(catalog.valid_skus()),
             "invalid": [{"row": r, "sku": s, "reason": render(m)} for r, s, m in catalog.invalid_rows()],
             "duplicates": [{"row": r, "sku": s, "first_row": f} for r, s, f in catalog.duplicate_rows()],
+            "hidden": catalog.hidden_rows(),
         }
         if args.skus:
             data["skus"] = catalog.valid_skus()
@@ -187,6 +192,14 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             dupes=len(catalog.duplicate_rows()),
         )
     )
+    if catalog.encoding:
+        say(Message.translate("Cli", "Read as {encoding} (change with --encoding).").with_args(encoding=catalog.encoding))
+    if hidden := catalog.hidden_rows():
+        say(
+            Message.translate("Cli", "{count} rows are hidden in Excel and were read too: {rows}.").with_args(
+                count=len(hidden), rows=", ".join(map(str, hidden[:20])) + (", …" if len(hidden) > 20 else "")
+            )
+        )
     for row, sku, reason in catalog.invalid_rows()[:20]:
         print(f"  {_t('row')} {row}: {safe(repr(sku))}: {safe(render(reason))}")
     return EXIT_OK
@@ -207,7 +220,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                     operation=operation.value
                 )
             )
-        catalog = _read(args.file, args.sheet, args.sku_column)
+        catalog = _read(args.file, args.sheet, args.sku_column, args.encoding)
         items = catalog.job_items()
     elif args.file is not None:
         raise CliError(
@@ -514,10 +527,10 @@ def _exit_code(journal: Any, job_id: int, status: JobStatus) -> int:
 # ---------------------------------------------------------------- helpers
 
 
-def _read(path: Path, sheet: str | None, sku_column: str | None) -> Any:
+def _read(path: Path, sheet: str | None, sku_column: str | None, encoding: str | None = None) -> Any:
     from ymdesk.core.sheets.catalog import read_catalog
 
-    return read_catalog(path, sheet=sheet, sku_column=sku_column)
+    return read_catalog(path, sheet=sheet, sku_column=sku_column, encoding=encoding)
 
 
 def _target(operation: Operation, args: argparse.Namespace) -> Target:

@@ -7,6 +7,7 @@ small compound-file writer below that follows [MS-CFB] closely enough for calami
 
 from __future__ import annotations
 
+import csv
 import io
 import struct
 import zipfile
@@ -21,8 +22,14 @@ import xlsxwriter
 Cell = Any  # str, int, float, bool, datetime or None
 
 
-def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Cell]]], hidden: Sequence[str] = ()) -> Path:
-    """One sheet per dict entry; rows from sheet row 1; None leaves a cell empty; str is always text."""
+def write_xlsx(
+    path: Path,
+    sheets: dict[str, Sequence[Sequence[Cell]]],
+    hidden: Sequence[str] = (),
+    hidden_rows: dict[str, Sequence[int]] | None = None,
+) -> Path:
+    """One sheet per dict entry; rows from sheet row 1; None leaves a cell empty; str is always text, int and
+    float are number cells. `hidden_rows` hides sheet rows (1-based, as in Excel) the way Excel does."""
     book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
     date_format = book.add_format({"num_format": "dd.mm.yyyy hh:mm"})
     for name, rows in sheets.items():
@@ -30,6 +37,8 @@ def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Cell]]], hidden: 
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 _write_cell(sheet, r, c, value, date_format)
+        for row_number in (hidden_rows or {}).get(name, ()):
+            sheet.set_row(row_number - 1, None, None, {"hidden": True})
         if name in hidden:
             sheet.hide()
     book.close()
@@ -81,6 +90,157 @@ def write_market_export(path: Path, data: Sequence[Sequence[Cell]]) -> Path:
             _write_cell(goods, r, c, value)
     book.close()
     return path
+
+
+# --- Layouts of the files sellers really have (issue 11) ------------------------------------------------
+
+#: Headers of the current catalog template, sheet "Данные о товарах", row 4 (62 columns).
+TEMPLATE_HEADER = [
+    "Ваш SKU *", "Критичные ошибки", "Некритичные ошибки", "Качество карточки", "Рекомендации по заполнению",
+    "Название группы вариантов", "Название товара *", "Ссылка на изображение *", "Описание товара *", "Бренд *",
+    "Штрихкод", "Цена *", "Цена до скидки", "Валюта", "НДС", "Страна производства", "Артикул производителя",
+    "Вес с упаковкой, кг", "Габариты с упаковкой, см", "Срок годности", "Гарантийный срок", "Тип товара",
+    "Цвет товара", "Материал корпуса", "Объём, л", "Мощность, Вт", "Длина шнура, м", "Подсветка",
+    "Защита от включения без воды", "Фильтр от накипи", "Комплектация", "Страна бренда",
+] + [f"Характеристика {n}" for n in range(1, 31)]  # fmt: skip
+TEMPLATE_IDS = ["-12", "", "", "", "", "-13", "36", "37", "-11", "2", "14", "-1", "-2", "-3", "-4", "5"] + [
+    str(100 + n) for n in range(len(TEMPLATE_HEADER) - 16)
+]
+TEMPLATE_HINTS = [
+    "Уникальный идентификатор товара, для которого вы указываете данные: артикул из вашей системы учёта",
+    "Ошибки, из-за которых товар не будет опубликован на Маркете",
+    "Ошибки, которые стоит исправить, чтобы карточка стала лучше",
+    "Насколько полно заполнена карточка товара в процентах",
+    "Что стоит добавить в карточку, чтобы покупатели чаще её находили",
+    "Укажите одинаковое название у товаров, которые отличаются только цветом или размером",
+    "Составьте название по схеме: тип + бренд или производитель + модель + особенности",
+]
+TEMPLATE_MARKER = "🔗 Отличительный признак"
+
+
+def write_catalog_template(
+    path: Path,
+    data: Sequence[dict[str, Cell]],
+    *,
+    roles: bool = True,
+    hide_service_rows: bool = True,
+    hidden_data_rows: Sequence[int] = (),
+) -> Path:
+    """Market's current catalog template: an "Инструкция" sheet, then "Данные о товарах" with category text
+    in rows 1-2, group titles in row 3, headers in row 4, parameter ids in row 5, a marker row in row 6,
+    hints in row 7 and data (dicts by header) from row 8. Rows 5 and 6 hidden, as the cabinet does; with
+    `roles`, the last column names the top rows (HEADER, PARAM_NAMES, PARAM_IDS, SKU_DEFINING).
+    `hidden_data_rows` are sheet rows (1-based) among the data to hide too."""
+    book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
+    intro = book.add_worksheet("Инструкция")
+    intro.write_string(0, 0, "Как заполнить шаблон")
+    intro.write_string(2, 0, "Ваш SKU *")
+    intro.write_string(2, 1, "Уникальный идентификатор товара")
+    goods = book.add_worksheet("Данные о товарах")
+    width = len(TEMPLATE_HEADER)
+    goods.write_string(0, 0, "Категория: Электрические чайники")
+    goods.write_string(1, 0, "Входит в категорию: Бытовая техника / Техника для кухни / Чайники и термопоты")
+    for column, title in ((0, "Служебная информация"), (6, "Основные параметры"), (16, "Характеристики товара")):
+        goods.write_string(2, column, title)
+    for column, header in enumerate(TEMPLATE_HEADER):
+        goods.write_string(3, column, header)
+        if TEMPLATE_IDS[column]:
+            goods.write_string(4, column, TEMPLATE_IDS[column])
+        if column < len(TEMPLATE_HINTS):
+            goods.write_string(6, column, TEMPLATE_HINTS[column])
+        elif column < 20:
+            goods.write_string(6, column, f"Укажите значение параметра «{header.rstrip(' *')}» так, как на упаковке")
+    for column in (22, 25, 26):
+        goods.write_string(5, column, TEMPLATE_MARKER)
+    if roles:
+        for row, word in enumerate(["HEADER", "PARAM_NAMES", "PARAM_IDS", "SKU_DEFINING"], start=2):
+            goods.write_string(row, width, word)
+    if hide_service_rows:
+        goods.set_row(4, None, None, {"hidden": True})
+        goods.set_row(5, None, None, {"hidden": True})
+    for offset, record in enumerate(data):
+        for header, value in record.items():
+            _write_cell(goods, 7 + offset, TEMPLATE_HEADER.index(header), value)
+    for row_number in hidden_data_rows:
+        goods.set_row(row_number - 1, None, None, {"hidden": True})
+    book.close()
+    return path
+
+
+#: The cabinet's catalog export as CSV: 44 columns; the SKU is the fourth.
+EXPORT_HEADER = [
+    "Критичные ошибки", "Некритичные ошибки", "Качество карточки", "Ваш SKU *", "Название товара *",
+    "Ссылка на изображение *", "Описание товара *", "Категория на Маркете *", "Бренд *", "Штрихкод",
+    "Цена *", "Цена до скидки", "Валюта", "НДС", "Страна производства", "Артикул производителя",
+    "Вес с упаковкой, кг", "Габариты с упаковкой, см", "Срок годности", "Гарантийный срок",
+] + [f"Параметр {n}" for n in range(1, 25)]  # fmt: skip
+EXPORT_GROUPS = ["", "", "", "Основные параметры"] + [""] * 10 + ["Характеристики"] + [""] * 29
+
+
+def export_description(index: int) -> str:
+    """An HTML description over several lines, with commas, semicolons and quotes, as the cabinet exports."""
+    return (
+        f"<p>Чайник «Утро» модель {index}, объём 1,7 л; мощность 2200 Вт.</p>\n"
+        '<ul>\n<li>Корпус: стекло, сталь</li>\n<li>Подсветка: "синяя"</li>\n</ul>\n'
+        "<p>Гарантия — 1 год.</p>"
+    )
+
+
+def catalog_export_csv(
+    data: Sequence[dict[str, str]], *, delimiter: str = ",", newline: str = "\n", inner_newline: str = "\n"
+) -> str:
+    """The cabinet's catalog export: line 1 group titles, line 2 headers, line 3 hints, then data (dicts by
+    header); HTML descriptions in quoted cells that span several physical lines."""
+    hints = [""] * len(EXPORT_HEADER)
+    hints[3] = "Уникальный идентификатор товара, для которого вы указываете данные"
+    hints[4] = "Составьте название по схеме: тип + бренд или производитель + модель"
+    hints[6] = "Подробное описание товара: преимущества, особенности, комплектация"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline, quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(EXPORT_GROUPS)
+    writer.writerow(EXPORT_HEADER)
+    writer.writerow(hints)
+    for record in data:
+        row = [record.get(header, "") for header in EXPORT_HEADER]
+        writer.writerow([cell.replace("\n", inner_newline) for cell in row])
+    return buffer.getvalue()
+
+
+def write_stocks_report(path: Path, data: Sequence[Sequence[Cell]]) -> Path:
+    """The cabinet's stocks report: title lines, the header in row 4, row 5 blank, data from row 6."""
+    header = ["SSKU", "Ваш SKU", "Название товара", "Склад", "Годные", "Доступно для заказа"]
+    rows: list[Sequence[Cell]] = [
+        ["Отчёт по остаткам на складах"],
+        ["Магазин: Ромашка", None, "Дата формирования: 01.02.2025"],
+        [],
+        header,
+        [],
+        *data,
+    ]
+    return write_xlsx(path, {"Остатки": rows})
+
+
+PRICE_HEADER = [
+    "Ваш SKU",
+    "Название товара",
+    "Цена *",
+    "Цена до скидки",
+    "Минимальная цена для участия в акциях и программах лояльности",
+    "Показывать цену на витринах партнёров",
+]
+
+
+def write_price_template(path: Path, data: Sequence[Sequence[Cell]]) -> Path:
+    """The price template: an instruction line, headers in row 2, data from row 3."""
+    rows: list[Sequence[Cell]] = [["Заполните цены и загрузите файл в кабинет"], PRICE_HEADER, *data]
+    return write_xlsx(path, {"Цены": rows})
+
+
+def write_marketplace_summary(path: Path, data: Sequence[Sequence[Cell]], totals: str = "ИТОГО") -> Path:
+    """A summary over several marketplaces whose last row sums the table ("ИТОГО" in its first cell)."""
+    header = ["Артикул", "Название", "Ozon, шт", "Wildberries, шт", "Яндекс Маркет, шт", "Всего, шт"]
+    sums = [sum(float(row[column] or 0) for row in data) for column in range(2, 6)]
+    return write_xlsx(path, {"Сводка": [header, *data, [totals, None, *sums]]})
 
 
 def write_ods(path: Path, rows: Sequence[Sequence[Cell]], sheet: str = "Лист1") -> Path:

@@ -12,10 +12,11 @@ or unpacked zip member. Excel sheets cannot exceed 1,048,576 rows anyway; the li
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from os import PathLike
 from pathlib import Path
 
+import fastexcel
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -25,10 +26,22 @@ import pyarrow.compute as pc
 from ymdesk.core.messages import Message, UserError
 from ymdesk.core.model import JobItem
 from ymdesk.core.sheets import errors as errors
+from ymdesk.core.sheets.encoding import check_choice
 from ymdesk.core.sheets.errors import MAX_DATA_ROWS, MAX_FILE_BYTES, ReadCancelled
 from ymdesk.core.sheets.layout import HEADER_SCAN_ROWS, Layout, find_layout
 from ymdesk.core.sheets.skus import WHITESPACE, SkuCheck, check_skus, first_of_each
-from ymdesk.core.sheets.sources import Grid, Source, check_cancel, excel_grids, open_source, open_workbook
+from ymdesk.core.sheets.sources import (
+    Grid,
+    HiddenRowScan,
+    Source,
+    check_cancel,
+    excel_grids,
+    hidden_rows,
+    long_number_candidates,
+    number_cells,
+    open_source,
+    open_workbook,
+)
 from ymdesk.core.sheets.text import read_text_grid
 
 __all__ = ["MAX_DATA_ROWS", "MAX_FILE_BYTES", "Catalog", "ReadCancelled", "read_catalog"]
@@ -56,12 +69,22 @@ class Catalog:
     frame: pd.DataFrame
     rows: np.ndarray
     check: SkuCheck
+    encoding: str | None = None  # a text file's encoding as read (`encoding.label`); None for a workbook
+    hidden: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per frame row: hidden in Excel
+    totals: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per frame row: the totals row
+    numbers: NumberCells | None = None  # which cells are numbers Excel rounded (workbooks only)
 
     def with_sku_column(self, name: str) -> Catalog:
         """The same table with `name` as the SKU column, validated afresh."""
         if name not in self.columns:
             raise errors.fail(errors.NO_SUCH_COLUMN, column=name, name=self.path.name)
-        return replace(self, sku_column=name, check=check_skus(self.frame[name]))
+        rounded = self.numbers.rounded(name, self.frame[name]) if self.numbers is not None else None
+        return replace(self, sku_column=name, check=check_skus(self.frame[name], rounded, self.totals))
+
+    def hidden_rows(self) -> list[int]:
+        """Rows (as the person sees them) hidden in Excel among the data: read, though the person may not have
+        seen them."""
+        return [int(row) for row in self.rows[self.hidden].tolist()] if self.hidden.size else []
 
     def valid_skus(self) -> list[str]:
         """Distinct valid SKUs, trimmed, in file order."""
@@ -106,15 +129,19 @@ def read_catalog(
     sheet: str | None = None,
     sku_column: str | None = None,
     cancel: threading.Event | None = None,
+    encoding: str | None = None,
 ) -> Catalog:
     """Open `path` (xlsx, xlsm, xlsb, xls, ods, csv, tsv, txt, or a zip of one of them).
 
-    `sheet` and `sku_column` override the automatic choice. Raises `UserError` (one sentence) for
-    anything wrong with the file, `ReadCancelled` (a UserError) when `cancel` is set meanwhile.
+    `sheet`, `sku_column` and (for a text file) `encoding` override the automatic choice. Raises
+    `UserError` (one sentence) for anything wrong with the file, `ReadCancelled` (a UserError) when
+    `cancel` is set meanwhile.
     """
     file = Path(path)
+    if encoding is not None:
+        encoding = check_choice(encoding)
     try:
-        return _read(file, sheet, sku_column, cancel)
+        return _read(file, sheet, sku_column, cancel, encoding)
     except UserError:
         raise
     except MemoryError as exc:
@@ -123,31 +150,50 @@ def read_catalog(
         raise errors.fail(errors.UNREADABLE, name=file.name) from exc
 
 
-def _read(path: Path, sheet: str | None, sku_column: str | None, cancel: threading.Event | None) -> Catalog:
+def _read(
+    path: Path, sheet: str | None, sku_column: str | None, cancel: threading.Event | None, encoding: str | None
+) -> Catalog:
     name = path.name
     check_cancel(cancel, name)
     source = open_source(path)
     if source.kind == "text":
-        grid = read_text_grid(source, cancel)
-        sheets: list[str] = []
+        grid = read_text_grid(source, cancel, encoding)
         layout = _layout_of(grid, sku_column, name)
-    else:
-        grid, layout, sheets = _pick_sheet(source, sheet, sku_column, cancel)
-    check_cancel(cancel, name)
-    return _build(path, grid, layout, sheets, sku_column)
+        check_cancel(cancel, name)
+        return _build(path, grid, layout, [], None)
+    reader = open_workbook(source)
+    scan = HiddenRowScan(source, [sheet] if sheet is not None else list(reader.sheet_names))
+    try:
+        grid, layout, sheets = _pick_sheet(source, reader, sheet, sku_column, cancel)
+        check_cancel(cancel, name)
+        assert grid.sheet is not None
+        hidden = scan.rows(grid.sheet)
+    finally:
+        scan.close()
+    if hidden.size:
+        grid = replace(grid, hidden=np.isin(grid.rows, hidden))
+    return _build(path, grid, layout, sheets, reader)
 
 
 def _pick_sheet(
-    source: Source, sheet: str | None, sku_column: str | None, cancel: threading.Event | None
+    source: Source,
+    reader: fastexcel.ExcelReader,
+    sheet: str | None,
+    sku_column: str | None,
+    cancel: threading.Event | None,
 ) -> tuple[Grid, Layout, list[str]]:
     """The named sheet, or the one whose SKU column is clearest (visible sheets first, then file order)."""
     name = source.display_name
-    reader = open_workbook(source)
     sheets = list(reader.sheet_names)
     if sheet is not None and sheet not in sheets:
         raise errors.fail(errors.NO_SUCH_SHEET, sheet=sheet, name=name)
     best: tuple[tuple[int, int, int, int], Grid, Layout] | None = None
     for position, (grid, visible) in enumerate(excel_grids(reader, name, cancel, only=sheet)):
+        assert grid.sheet is not None
+        head_hidden = hidden_rows(source, grid.sheet, until_row=HEADER_SCAN_ROWS)
+        # Only the top rows' visibility matters to the layout; the chosen sheet's other rows come later.
+        if head_hidden is not None and head_hidden.size:
+            grid = replace(grid, hidden=np.isin(grid.rows, head_hidden))
         layout = _find_grid_layout(grid, sku_column)
         if layout is None:
             if sheet is not None:  # the person chose this sheet: explain what is missing in it
@@ -166,10 +212,11 @@ def _pick_sheet(
 def _find_grid_layout(grid: Grid, sku_column: str | None) -> Layout | None:
     """The layout with `sku_column` as a header text, or as a name `Catalog.columns` gave ("C", "Цена (2)")."""
     head = grid.head(HEADER_SCAN_ROWS)
-    layout = find_layout(head, sku_column)
+    hidden = grid.hidden[:HEADER_SCAN_ROWS].tolist() if grid.hidden is not None else None
+    layout = find_layout(head, sku_column, hidden)
     if layout is not None or sku_column is None:
         return layout
-    auto = find_layout(head, None)
+    auto = find_layout(head, None, hidden)
     if auto is None:
         return None
     header = head[auto.header_index] if auto.header_index is not None else [""] * len(grid.columns)
@@ -189,7 +236,13 @@ def _layout_of(grid: Grid, sku_column: str | None, name: str) -> Layout:
     raise errors.fail(errors.NO_SKU_COLUMN, name=name)
 
 
-def _build(path: Path, grid: Grid, layout: Layout, sheets: list[str], sku_column: str | None) -> Catalog:
+def _build(
+    path: Path,
+    grid: Grid,
+    layout: Layout,
+    sheets: list[str],
+    reader: fastexcel.ExcelReader | None,
+) -> Catalog:
     name = path.name
     start = layout.data_start
     header = grid.head(start)[layout.header_index] if layout.header_index is not None else None
@@ -202,12 +255,25 @@ def _build(path: Path, grid: Grid, layout: Layout, sheets: list[str], sku_column
         raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=f"{MAX_DATA_ROWS:,}")
     mask = pa.array(keep)
     kept = [pc.filter(column, mask) if not keep.all() else column for column in data]
-    wanted = [j for j in range(len(kept)) if j == layout.sku_index or _has_text(header, j, kept[j])]
+    wanted = [
+        j
+        for j in range(len(kept))
+        if j != layout.role_column and (j == layout.sku_index or _has_text(header, j, kept[j]))
+    ]
     names = _column_names([header[j] if header is not None else "" for j in wanted], [grid.letters[j] for j in wanted])
     table = pa.table([kept[j] for j in wanted], names=names)
     frame = table.to_pandas(types_mapper=_text_dtype)
     sku_name = names[wanted.index(layout.sku_index)]
     header_row = int(grid.rows[layout.header_index]) if layout.header_index is not None else 0
+    hidden = grid.hidden[start:][keep] if grid.hidden is not None else np.zeros(rows.size, dtype=bool)
+    totals = _totals_row(table)
+    numbers = None
+    rounded = None
+    if reader is not None:
+        assert grid.sheet is not None
+        absolute = {names[k]: _letter_index(grid.letters[j]) for k, j in enumerate(wanted)}
+        numbers = NumberCells(path, grid.sheet, absolute, rows)
+        rounded = numbers.rounded(sku_name, frame[sku_name], reader)
     return Catalog(
         path=path,
         sheet=grid.sheet,
@@ -218,8 +284,63 @@ def _build(path: Path, grid: Grid, layout: Layout, sheets: list[str], sku_column
         sku_column=sku_name,
         frame=frame,
         rows=rows,
-        check=check_skus(frame[sku_name]),
+        check=check_skus(frame[sku_name], rounded, totals),
+        encoding=grid.encoding,
+        hidden=hidden,
+        totals=totals,
+        numbers=numbers,
     )
+
+
+#: First-cell words of a totals row under a table.
+_TOTALS_WORDS = frozenset({"итого", "всего", "итог", "total", "totals", "grand total"})
+
+
+def _totals_row(table: pa.Table) -> npt.NDArray[np.bool_]:
+    """The last row, when its first cell says it is the table's totals ("Итого", "ИТОГО", "Всего")."""
+    totals = np.zeros(table.num_rows, dtype=bool)
+    if table.num_rows and table.num_columns:
+        first = str(table.column(0)[table.num_rows - 1].as_py() or "")
+        if first.strip().rstrip(":.").strip().casefold() in _TOTALS_WORDS:
+            totals[-1] = True
+    return totals
+
+
+def _letter_index(letters: str) -> int:
+    """A -> 0, Z -> 25, AA -> 26."""
+    index = 0
+    for char in letters:
+        index = index * 26 + ord(char) - ord("A") + 1
+    return index - 1
+
+
+@dataclass(frozen=True, eq=False)
+class NumberCells:
+    """Finds SKU cells that are numbers of more than 15 digits, which Excel stores rounded.
+
+    The grid holds text only, so a cell such as "1234567890123457024" may be text (kept exactly) or a
+    number (already rounded). Only when a column has such cells is the sheet read once more, that column
+    alone, to tell number cells from text ones.
+    """
+
+    path: Path
+    sheet: str
+    columns: dict[str, int]  # frame column name -> absolute column index in the sheet
+    rows: np.ndarray  # sheet row (1-based) of each frame row
+
+    def rounded(
+        self, column: str, values: pd.Series, reader: fastexcel.ExcelReader | None = None
+    ) -> npt.NDArray[np.bool_] | None:
+        strings = pa.array(values, type=pa.string(), from_pandas=True)
+        candidates = long_number_candidates(pc.fill_null(strings, ""))
+        if not candidates.any() or column not in self.columns:
+            return None
+        if reader is None:
+            reader = open_workbook(open_source(self.path))
+        height = int(self.rows.max())
+        numbers = number_cells(reader, self.sheet, self.columns[column], height, self.path.name)
+        result: npt.NDArray[np.bool_] = candidates & numbers[self.rows - 1]
+        return result
 
 
 def _text_dtype(arrow_type: pa.DataType) -> pd.StringDtype | None:

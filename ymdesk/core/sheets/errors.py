@@ -61,6 +61,11 @@ ZIP_BOMB = QT_TRANSLATE_NOOP(
 ENCODING = QT_TRANSLATE_NOOP(
     "Spreadsheet", "The text encoding of {name} was not recognised; save it as CSV UTF-8 and open it again."
 )
+UNKNOWN_ENCODING = QT_TRANSLATE_NOOP("Spreadsheet", "There is no text encoding “{encoding}”; choose one of {known}.")
+NOT_IN_ENCODING = QT_TRANSLATE_NOOP(
+    "Spreadsheet",
+    "The file {name} cannot be read as {encoding}; choose another encoding or leave the choice to ymdesk.",
+)
 NO_SKU_COLUMN = QT_TRANSLATE_NOOP(
     "Spreadsheet",
     "No column with SKUs was found in {name}; give it a header such as “Ваш SKU” or choose the column yourself.",

@@ -6,14 +6,18 @@ ignoring case, spaces, "_", "-", "." and the " *" Market puts after required fie
 is the shop's own SKU (offerId): "Ваш SKU" beats "SKU" beats "Артикул"; anything naming Market's own
 card number (SKU на Маркете, marketSku) or a manufacturer code is never picked.
 
-Market's catalog export puts one row of hints under the header ("Уникальный идентификатор товара...");
-a row right below the header is taken for hints only when its SKU cell is prose (several words) and so
-are most of its other cells, which a data row never is.
+Between a header and its data Market's files put up to four service rows, none of them data: parameter
+ids ("-12", "36", "37"...), a marker row ("🔗 Отличительный признак" in a few columns), hints
+("Уникальный идентификатор товара..."), and rows hidden in Excel. Where the last column names each top
+row's role (HEADER, PARAM_NAMES, PARAM_IDS, SKU_DEFINING), those words decide: the PARAM_NAMES row is the
+header, every marked row is a service row, and the column itself is not part of the table.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 HEADER_SCAN_ROWS = 30
@@ -74,15 +78,17 @@ class Layout:
 
     header_index: int | None  # None: no header, a bare list of SKUs in one column
     sku_index: int
-    hint_index: int | None  # Market's hint row under the header, not data
+    service_rows: tuple[int, ...]  # rows between the header and the data that are not data (ids, markers, hints)
     rank: int  # how clearly the SKU column is named (lower is clearer)
     known_headers: int  # other cells in the header row that look like catalog headers
+    role_column: int | None = None  # the last column naming each service row's role (HEADER, PARAM_IDS...)
 
     @property
     def data_start(self) -> int:
         """First grid row that may hold data."""
-        after = self.hint_index if self.hint_index is not None else self.header_index
-        return 0 if after is None else after + 1
+        if self.service_rows:
+            return max(self.service_rows) + 1
+        return 0 if self.header_index is None else self.header_index + 1
 
     def clarity(self) -> tuple[int, int]:
         """Sort key among sheets: clearer SKU header, then a more catalog-like header row."""
@@ -97,24 +103,114 @@ def _known_headers(row: list[str], except_index: int) -> int:
     )
 
 
-def find_layout(head: list[list[str]], sku_column: str | None = None) -> Layout | None:
-    """The header row and SKU column in the first rows of a grid, or None when there is none."""
-    best: tuple[tuple[int, int, int], int, int, int] | None = None
+def find_layout(
+    head: list[list[str]], sku_column: str | None = None, hidden: Sequence[bool] | None = None
+) -> Layout | None:
+    """The header row, SKU column and service rows in the first rows of a grid, or None when there is none.
+
+    `hidden` tells, per row of `head`, whether the row is hidden in Excel.
+    """
+    roles, role_column = _roles(head)
+    if role_column is not None:
+        head = [row[:role_column] + [""] * (len(row) - role_column) for row in head]
+    best: tuple[tuple[int, int, int, int], int, int, int] | None = None
     wanted = normalize(sku_column) if sku_column is not None else None
+    named = roles.get("PARAM_NAMES", roles.get("HEADER", []))
     for row_index, row in enumerate(head[:HEADER_SCAN_ROWS]):
         found = _sku_cell(row, sku_column, wanted)
         if found is None:
             continue
         column, rank = found
         known = _known_headers(row, column)
-        key = (-known, rank, row_index)
+        key = (0 if row_index in named else 1, -known, rank, row_index)
         if best is None or key < best[0]:
             best = (key, row_index, column, rank)
     if best is None:
         return _bare_list(head) if sku_column is None else None
     _, row_index, column, rank = best
-    hint = _hint_row(head, row_index, column)
-    return Layout(row_index, column, hint, rank, -best[0][0])
+    marked = {index for rows in roles.values() for index in rows}
+    service = _service_rows(head, row_index, column, hidden, marked)
+    return Layout(row_index, column, service, rank, -best[0][1], role_column)
+
+
+#: Words Market's template puts in its last (hidden) column to say what each top row is.
+ROLE_WORDS = frozenset({"HEADER", "PARAM_NAMES", "PARAM_IDS", "SKU_DEFINING"})
+#: At most this many service rows (ids, markers, hints, hidden rows) between a header and its data.
+MAX_SERVICE_ROWS = 4
+_PARAM_ID = re.compile(r"-?\d{1,9}")
+
+
+def _roles(head: list[list[str]]) -> tuple[dict[str, list[int]], int | None]:
+    """Rows by role word, when the last filled column of the top rows holds at least two role words."""
+    last = max((index for row in head for index, cell in enumerate(row) if cell.strip()), default=None)
+    if last is None:
+        return {}, None
+    roles: dict[str, list[int]] = {}
+    for row_index, row in enumerate(head):
+        word = row[last].strip().upper() if last < len(row) else ""
+        if word in ROLE_WORDS:
+            roles.setdefault(word, []).append(row_index)
+    if sum(len(rows) for rows in roles.values()) < 2:
+        return {}, None
+    return roles, last
+
+
+def _service_rows(
+    head: list[list[str]], header: int, sku: int, hidden: Sequence[bool] | None, marked: set[int]
+) -> tuple[int, ...]:
+    """The rows right under the header that are not data: up to `MAX_SERVICE_ROWS` (blank rows aside, and
+    rows the role column marks), each a parameter-id row, a marker row, a hint row or hidden in Excel."""
+    header_cells = sum(1 for cell in head[header] if cell.strip())
+    service: list[int] = []
+    counted = 0
+    for index in range(header + 1, len(head)):
+        row = head[index]
+        filled = [cell for cell in row if cell.strip()]
+        if not filled:
+            continue
+        if index in marked:
+            service.append(index)
+            continue
+        if counted >= MAX_SERVICE_ROWS:
+            break
+        is_hidden = hidden is not None and index < len(hidden) and bool(hidden[index])
+        if not (
+            is_hidden
+            or _is_id_row(filled)
+            or _is_marker_row(row, sku, filled, header_cells)
+            or _is_hint_row(row, sku, filled)
+        ):
+            break
+        service.append(index)
+        counted += 1
+    return tuple(service)
+
+
+def _is_id_row(filled: list[str]) -> bool:
+    """Market's parameter ids ("-12", "36", "37", "-13"...): distinct whole numbers, some negative.
+    A data row has text (a name) or repeats a number; negative ids are Market's own fields."""
+    cells = [cell.strip() for cell in filled]
+    return (
+        len(cells) >= 3
+        and all(_PARAM_ID.fullmatch(cell) for cell in cells)
+        and len(set(cells)) == len(cells)
+        and any(cell.startswith("-") for cell in cells)
+    )
+
+
+def _is_marker_row(row: list[str], sku: int, filled: list[str], header_cells: int) -> bool:
+    """A row that marks some columns ("🔗 Отличительный признак"): no SKU, a few cells, each starting with a
+    symbol or all the same text."""
+    if sku < len(row) and row[sku].strip():
+        return False
+    if len(filled) * 2 > max(header_cells, 2):
+        return False
+    cells = [cell.strip() for cell in filled]
+    return (len(set(cells)) == 1 and len(cells) > 1) or all(_starts_with_symbol(cell) for cell in cells)
+
+
+def _starts_with_symbol(cell: str) -> bool:
+    return unicodedata.category(cell[0]) in ("So", "Sk", "Sm", "Co", "Cs")
 
 
 def _sku_cell(row: list[str], sku_column: str | None, wanted: str | None) -> tuple[int, int] | None:
@@ -136,20 +232,17 @@ def _bare_list(head: list[list[str]]) -> Layout | None:
     filled = {index for row in head for index, cell in enumerate(row) if cell.strip()}
     if len(filled) != 1 or any(_is_prose(cell) for row in head for cell in row):
         return None
-    return Layout(None, filled.pop(), None, _FUZZY_RANK + 1, 0)
+    return Layout(None, filled.pop(), (), _FUZZY_RANK + 1, 0)
 
 
 def _is_prose(cell: str) -> bool:
     return len(cell) >= 20 and len(cell.split()) >= 3
 
 
-def _hint_row(head: list[list[str]], header_index: int, sku_index: int) -> int | None:
-    below = header_index + 1
-    if below >= len(head):
-        return None
-    row = head[below]
-    if sku_index >= len(row) or not _is_prose(row[sku_index]):
-        return None
-    filled = [cell for cell in row if cell.strip()]
+def _is_hint_row(row: list[str], sku: int, filled: list[str]) -> bool:
+    """Hints under the header ("Уникальный идентификатор товара..."): the SKU cell is prose, and so are most
+    of the other filled cells, which a data row never is."""
+    if sku >= len(row) or not _is_prose(row[sku]):
+        return False
     prose = sum(1 for cell in filled if _is_prose(cell))
-    return below if prose * 2 >= len(filled) else None
+    return prose * 2 >= len(filled)

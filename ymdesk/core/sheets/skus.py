@@ -46,12 +46,20 @@ class Problem(IntEnum):
     BLANK = 2  # only spaces
     CONTROL = 3
     TOO_LONG = 4
+    ROUNDED = 5  # a number cell Excel keeps to 15 significant digits: not the SKU the person typed
+    TOTALS = 6  # the totals row under a table ("Итого"), not a product
 
 
 _EMPTY_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU is empty.")
 _BLANK_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU has only spaces.")
 _CONTROL_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU has a control character {code} at position {position}.")
 _TOO_LONG_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU is too long: {length} characters, {over} over the limit of {limit}.")
+_ROUNDED_TEXT = QT_TRANSLATE_NOOP(
+    "Sku",
+    "The SKU is a number with more than 15 digits, which Excel has already rounded ({sku}); "
+    "format the column as text, type the SKU again and save.",
+)
+_TOTALS_TEXT = QT_TRANSLATE_NOOP("Sku", "This is the totals row of the table, not a product; it is not sent.")
 
 
 def reason_for(raw: str) -> Message | None:
@@ -119,8 +127,13 @@ class SkuCheck:
 
     def reason(self, index: int) -> Message | None:
         """Why row `index` is invalid (None when valid). Computed on demand: only bad rows pay for it."""
-        if self.problem[index] == Problem.OK:
+        problem = self.problem[index]
+        if problem == Problem.OK:
             return None
+        if problem == Problem.TOTALS:
+            return Message("Sku", _TOTALS_TEXT)
+        if problem == Problem.ROUNDED:
+            return Message("Sku", _ROUNDED_TEXT, {"sku": str(self.trimmed.iloc[index])})
         return reason_for(str(self.raw.iloc[index]))
 
 
@@ -162,8 +175,14 @@ def _control_rows(strings: pa.Array) -> np.ndarray:
     return rows
 
 
-def check_skus(raw: pd.Series) -> SkuCheck:
-    """Apply the ShopSku rules to every cell of `raw` (vectorised; no Python loop over rows)."""
+def check_skus(
+    raw: pd.Series, rounded: npt.NDArray[np.bool_] | None = None, totals: npt.NDArray[np.bool_] | None = None
+) -> SkuCheck:
+    """Apply the ShopSku rules to every cell of `raw` (vectorised; no Python loop over rows).
+
+    What the text alone does not tell comes from the file: `rounded` marks number cells Excel has rounded
+    (an otherwise valid SKU becomes invalid), `totals` the totals row (invalid whatever it holds).
+    """
     strings = _as_strings(raw)
     trimmed = pc.utf8_trim(strings, characters=WHITESPACE)
     ascii_only = bool(pc.all(pc.string_is_ascii(strings)).as_py() is not False)
@@ -182,6 +201,10 @@ def check_skus(raw: pd.Series) -> SkuCheck:
     problem[has_control] = Problem.CONTROL
     problem[trimmed_length == 0] = Problem.BLANK
     problem[raw_length == 0] = Problem.EMPTY
+    if rounded is not None:
+        problem[np.asarray(rounded, dtype=bool) & (problem == Problem.OK)] = Problem.ROUNDED
+    if totals is not None:
+        problem[np.asarray(totals, dtype=bool)] = Problem.TOTALS
 
     index = raw.index
     trimmed_series = pd.Series(trimmed.to_pandas(types_mapper=_string_dtype_mapper), index=index, name=raw.name)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree as ET
 
 import fastexcel
 import numpy as np
@@ -48,6 +50,8 @@ class Grid:
     columns: list[pa.Array]
     rows: np.ndarray  # int64: the row number the person sees (sheet row, or CSV line) for each grid row
     letters: list[str]  # the column's letter in the sheet (A, B, ...), for columns without a header
+    encoding: str | None = None  # a text file's encoding (`encoding.label`), None for a workbook
+    hidden: np.ndarray | None = None  # bool per grid row: hidden in Excel (None: no row is hidden)
 
     @property
     def height(self) -> int:
@@ -292,3 +296,197 @@ def excel_grids(
             continue
         check_cancel(cancel, name)
         yield load_excel_grid(reader, sheet, name)
+
+
+# --- What text cells do not tell: rows hidden in Excel, number cells Excel rounded ----------------
+
+_HIDDEN = b"hidden="
+_TRUE_VALUES = (b'"1"', b"'1'", b'"true"', b"'true'")
+_ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["'](\d+)["']""")
+_TAG_TAIL = 4096  # bytes kept from the previous chunk, so a <row ...> tag cut by a chunk's end is still seen
+_SCAN_CHUNK = 4 << 20
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_NO_ROWS = np.zeros(0, dtype=np.int64)
+
+
+def hidden_rows(
+    source: Source, sheet: str, until_row: int | None = None, stop: threading.Event | None = None
+) -> np.ndarray | None:
+    """1-based numbers of the rows hidden in `sheet` of an .xlsx/.xlsm (none for other formats, which ymdesk
+    does not look into). With `until_row`, only rows up to it (the sheet is read only so far). None when
+    `stop` was set before the end.
+
+    calamine does not report row visibility, so this reads the sheet's XML itself: one inflate pass (zlib
+    lets other threads run meanwhile) and a byte search for `hidden=`; only the few matches are parsed.
+    """
+    try:
+        with _open_ooxml(source) as archive:
+            part = _sheet_part(archive, sheet)
+            if part is None:
+                return _NO_ROWS
+            return _scan_hidden(archive, part, until_row, stop)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ET.ParseError, EOFError, RuntimeError):
+        return _NO_ROWS  # the grid was read; not knowing hidden rows is no reason to fail
+
+
+class HiddenRowScan:
+    """Finds the hidden rows of a workbook's sheets on a background thread while calamine reads the cells.
+
+    Inflating a large sheet's XML costs about a fifth of reading it; done alongside, it adds little to the
+    wall time. `rows(sheet)` waits for that sheet's scan, or scans it at once when the background thread is
+    busy with another sheet (which it then abandons).
+    """
+
+    def __init__(self, source: Source, sheets: list[str]) -> None:
+        self._source = source
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._results: dict[str, np.ndarray] = {}
+        self._done = {sheet: threading.Event() for sheet in sheets}
+        self._order = _largest_first(source, sheets)
+        self._thread = threading.Thread(target=self._scan_all, name="ymdesk-hidden-rows", daemon=True)
+        self._thread.start()
+
+    def _scan_all(self) -> None:
+        for sheet in self._order:
+            if self._stop.is_set():
+                return
+            rows = hidden_rows(self._source, sheet, stop=self._stop)
+            if rows is None:
+                return
+            with self._lock:
+                self._results[sheet] = rows
+            self._done[sheet].set()
+
+    def rows(self, sheet: str) -> np.ndarray:
+        with self._lock:
+            found = self._results.get(sheet)
+            if found is not None:
+                return found
+            ahead = self._order.index(sheet) if sheet in self._order else -1
+            done_before = all(other in self._results for other in self._order[:ahead]) if ahead >= 0 else False
+        if done_before:  # the thread is on this sheet now (or about to be): wait for it
+            self._done[sheet].wait()
+            return self._results[sheet]
+        self._stop.set()
+        rows = hidden_rows(self._source, sheet)
+        return _NO_ROWS if rows is None else rows
+
+    def close(self) -> None:
+        self._stop.set()
+
+
+def _largest_first(source: Source, sheets: list[str]) -> list[str]:
+    """Sheets by the size of their XML, largest first (the data sheet, nearly always); [] for a non-OOXML file."""
+    try:
+        with _open_ooxml(source) as archive:
+            sizes = {}
+            for sheet in sheets:
+                part = _sheet_part(archive, sheet)
+                if part is not None:
+                    sizes[sheet] = archive.getinfo(part).file_size
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ET.ParseError, EOFError, RuntimeError):
+        return []
+    return sorted(sizes, key=lambda sheet: -sizes[sheet])
+
+
+def _open_ooxml(source: Source) -> zipfile.ZipFile:
+    archive = zipfile.ZipFile(io.BytesIO(source.data) if source.data is not None else str(source.path))
+    if "xl/workbook.xml" not in archive.NameToInfo:
+        archive.close()
+        raise ValueError("not an OOXML workbook")
+    return archive
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    workbook = ET.fromstring(archive.read("xl/workbook.xml"))
+    relation = None
+    for element in workbook.iter():
+        if element.tag.endswith("}sheet") and element.get("name") == sheet:
+            relation = element.get(_RELATIONSHIPS)
+            break
+    if relation is None:
+        return None
+    relations = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    for element in relations:
+        if element.get("Id") == relation:
+            target = element.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            return str(PurePosixPath(path))
+    return None
+
+
+def _scan_hidden(
+    archive: zipfile.ZipFile, part: str, until_row: int | None, stop: threading.Event | None
+) -> np.ndarray | None:
+    found: set[int] = set()
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(_SCAN_CHUNK):
+            if stop is not None and stop.is_set():
+                return None
+            data = tail + chunk
+            position = data.find(_HIDDEN, max(0, len(tail) - 16))
+            while position >= 0:
+                value = position + len(_HIDDEN)
+                if data.startswith(_TRUE_VALUES, value):
+                    row = _row_of_tag(data, position)
+                    if row is not None:
+                        found.add(row)
+                position = data.find(_HIDDEN, value)
+            tail = data[-_TAG_TAIL:]
+            if until_row is not None and _last_row_started(data) > until_row:
+                break
+    rows = np.array(sorted(found), dtype=np.int64)
+    return rows if until_row is None else rows[rows <= until_row]
+
+
+def _row_of_tag(data: bytes, position: int) -> int | None:
+    """The r="N" of the <row ...> tag around `position`, or None when the attribute belongs to another tag."""
+    start = data.rfind(b"<", 0, position)
+    if start < 0 or data.find(b">", start, position) >= 0:
+        return None
+    close = data.find(b">", position)
+    tag = data[start : close if close >= 0 else len(data)]
+    name = tag[1:].split(None, 1)[0] if len(tag) > 1 else b""
+    if name.split(b":")[-1] != b"row":
+        return None
+    number = _ROW_NUMBER.search(tag)
+    return int(number.group(1)) if number else None
+
+
+def _last_row_started(data: bytes) -> int:
+    position = data.rfind(b"<row ")
+    if position < 0:
+        return 0
+    number = _ROW_NUMBER.search(data, position, position + 200)
+    return int(number.group(1)) if number else 0
+
+
+#: A cell text that, in a number cell, shows Excel kept more digits than it can: 16+ digits before any point.
+_LONG_NUMBER = r"^\s*-?\d{16,}(\.\d*)?\s*$|^\s*-?\d(\.\d+)?[eE]\+?(1[5-9]|[2-9]\d|\d{3})\s*$"
+
+
+def long_number_candidates(column: pa.Array) -> np.ndarray:
+    """Rows whose text looks like a number of more than 15 digits (cheap: most columns have none)."""
+    if len(column) == 0 or (pc.max(pc.binary_length(column)).as_py() or 0) < 5:
+        return np.zeros(len(column), dtype=bool)
+    result: np.ndarray = pc.match_substring_regex(column, _LONG_NUMBER).to_numpy(zero_copy_only=False)
+    return result
+
+
+def number_cells(reader: fastexcel.ExcelReader, sheet: str, column: int, height: int, name: str) -> np.ndarray:
+    """Per sheet row (from row 1, `height` rows): whether the cell in `column` (absolute index) is a number.
+
+    Loaded as booleans: calamine turns number cells into true/false and leaves text cells empty."""
+    try:
+        loaded = reader.load_sheet(
+            sheet, header_row=None, skip_rows=0, use_columns=[column], dtypes={column: "boolean"}
+        )
+        values = loaded.to_arrow().column(0)
+    except BaseException as exc:
+        raise _workbook_error(exc, name) from exc
+    mask = np.zeros(height, dtype=bool)
+    valid = values.is_valid().to_numpy(zero_copy_only=False)[:height]
+    mask[: len(valid)] = valid
+    return mask

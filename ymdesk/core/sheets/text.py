@@ -10,24 +10,23 @@ module instead, which reports line numbers itself.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-import charset_normalizer
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ymdesk.core.sheets import errors as errors
+from ymdesk.core.sheets.encoding import decode
 from ymdesk.core.sheets.sources import Grid, Source, check_cancel, column_letter
 
 if TYPE_CHECKING:
@@ -52,17 +51,6 @@ def _has_blank_line_or_lone_cr(body: memoryview | bytes) -> bool:
     return False
 
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# Single-byte encodings Russian-speaking users' software writes, in order of likelihood.
-_LEGACY_ENCODINGS = ["cp1251", "koi8_r", "cp866", "mac_cyrillic", "cp1252"]
-
-
 @dataclass(frozen=True)
 class _Record:
     fields: list[str]
@@ -70,13 +58,14 @@ class _Record:
     offset: int  # character offset of that line in the decoded text
 
 
-def read_text_grid(source: Source, cancel: threading.Event | None) -> Grid:
+def read_text_grid(source: Source, cancel: threading.Event | None, encoding: str | None = None) -> Grid:
+    """The file as a grid; `encoding` forces a text encoding (else it is detected: `encoding.decode`)."""
     name = source.display_name
     raw = source.data if source.data is not None else _read_bytes(source.path, name)
-    text = decode(raw, name)
+    text, chosen = decode(raw, name, encoding)
     del raw
     check_cancel(cancel, name)
-    dialect = pick_dialect(_sample_lines(text), source.inner_suffix)
+    dialect = pick_dialect(text[:_SAMPLE_CHARS], source.inner_suffix, truncated=len(text) > _SAMPLE_CHARS)
     records = _head_records(text, dialect)
     if not records:
         raise errors.fail(errors.EMPTY, name=name)
@@ -90,7 +79,7 @@ def read_text_grid(source: Source, cancel: threading.Event | None) -> Grid:
     if grid is None:
         check_cancel(cancel, name)
         grid = _slow_grid(data.decode("utf-8"), dialect, start.line, name, cancel)
-    return grid
+    return replace(grid, encoding=chosen)
 
 
 def _read_bytes(path: Path | None, name: str) -> bytes:
@@ -99,27 +88,6 @@ def _read_bytes(path: Path | None, name: str) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise errors.fail(errors.NOT_FOUND, name=name) from exc
-
-
-def decode(raw: bytes, name: str) -> str:
-    """BOM first, then strict UTF-8 (exact for most files), then the likeliest legacy encoding."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise errors.fail(errors.ENCODING, name=name) from exc
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    guess = charset_normalizer.from_bytes(raw[:_SAMPLE_CHARS], cp_isolation=_LEGACY_ENCODINGS).best()
-    for encoding in ([guess.encoding] if guess is not None else []) + _LEGACY_ENCODINGS[:1]:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise errors.fail(errors.ENCODING, name=name)
 
 
 @dataclass(frozen=True)
@@ -132,10 +100,10 @@ class Dialect:
         return csv.reader(lines, delimiter=self.delimiter, quoting=quoting, strict=False)
 
 
-def _sample_lines(text: str) -> list[str]:
-    """The first non-blank physical lines, for choosing the delimiter."""
+def _sample_lines(sample: str) -> list[str]:
+    """The first non-blank physical lines."""
     lines = []
-    for line in io.StringIO(text[:_SAMPLE_CHARS], newline=""):
+    for line in io.StringIO(sample, newline=""):
         if line.strip():
             lines.append(line.rstrip("\r\n"))
             if len(lines) >= _SAMPLE_RECORDS:
@@ -143,12 +111,35 @@ def _sample_lines(text: str) -> list[str]:
     return lines
 
 
-def pick_dialect(lines: list[str], suffix: str) -> Dialect:
-    """The delimiter that splits most lines into the same number (>1) of fields (earlier wins a tie)."""
+def _record_widths(sample: str, delimiter: str, truncated: bool) -> list[int]:
+    """Fields per record (not per physical line: a quoted value may hold line breaks) of the first records."""
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, strict=False)
+    widths: list[int] = []
+    try:
+        for fields in reader:
+            if fields and (len(fields) > 1 or fields[0].strip()):
+                widths.append(len(fields))
+                if len(widths) > _SAMPLE_RECORDS:
+                    break
+    except csv.Error:
+        truncated = True  # the sample ends inside a quoted value
+    if truncated and len(widths) <= _SAMPLE_RECORDS:
+        widths = widths[:-1]  # the last record may be cut short by the sample's end
+    return widths[:_SAMPLE_RECORDS]
+
+
+def pick_dialect(sample: str, suffix: str, truncated: bool = False) -> Dialect:
+    """The delimiter that splits most records into the same number (>1) of fields (earlier wins a tie).
+
+    Records are parsed with quoting, so an HTML description spanning many physical lines in one quoted
+    cell is one record with the usual number of fields.
+    """
     best: tuple[int, int, int] | None = None
     chosen: str | None = None
     for preference, delimiter in enumerate(_ordered_delimiters(suffix)):
-        counts = Counter(len(next(csv.reader([line], delimiter=delimiter), [])) for line in lines)
+        if delimiter not in sample:
+            continue
+        counts = Counter(_record_widths(sample, delimiter, truncated))
         width, frequency = max(counts.items(), key=lambda item: (item[1], item[0]), default=(1, 0))
         if width < 2:
             continue
@@ -158,6 +149,7 @@ def pick_dialect(lines: list[str], suffix: str) -> Dialect:
     if chosen is not None:
         return Dialect(chosen, quoted=True)
     # One column: any delimiter that never occurs keeps each line whole.
+    lines = _sample_lines(sample)
     unused = next((d for d in ("\t", "|", ";", ",") if not any(d in line for line in lines)), "\t")
     return Dialect(unused, quoted=suffix != ".txt")
 
