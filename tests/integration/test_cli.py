@@ -22,6 +22,7 @@ from ymdesk.core.simulator import (
     Limits,
     MarketSimulator,
     build_demo_state,
+    window_start_clock,
 )
 
 SKUS = [f"{i:07d}" for i in range(3000)]  # leading zeros: they must survive the trip
@@ -300,10 +301,9 @@ def test_sigkill_mid_run_then_resume_accounts_for_every_sku_once(catalog, isolat
 
 
 def test_ctrl_c_cancels_with_exit_130_and_resume_finishes(catalog, isolated_home):
-    # An hour-long window aligned to the clock: the run surely waits after its first batch.
-    if 3600 - time.time() % 3600 < 10:
-        time.sleep(3600 - time.time() % 3600 + 0.01)
-    with MarketSimulator(build_demo_state(SKUS), limits=Limits.fast(skus=500, period=3600.0)) as sim:
+    # A whole hour-long window ahead on the simulator's clock: the run surely waits after its first batch.
+    limits = Limits.fast(skus=500, period=3600.0)
+    with MarketSimulator(build_demo_state(SKUS), limits=limits, clock=window_start_clock(3600.0)) as sim:
         process = start_delete_offers(
             catalog,
             sim.url,

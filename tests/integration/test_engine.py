@@ -31,6 +31,7 @@ from ymdesk.core.simulator import (
     Limits,
     MarketSimulator,
     build_demo_state,
+    window_start_clock,
 )
 
 SKUS = [f"SKU-{i:05d}" for i in range(3000)]
@@ -265,8 +266,8 @@ def test_401_mid_run_stops_at_once_and_records_everything(sim, journal):
 
 
 def test_cancel_during_a_long_rate_limit_wait_stops_within_a_second_and_resume_finishes(sim, journal):
-    # Windows are aligned to the clock: an hour-long one (not too near its end) gives a long wait for sure.
-    _not_near_the_end_of_the_window(3600.0)
+    # A whole hour-long window ahead on the simulator's clock: a long wait for sure, and no sleep to align.
+    sim.clock = window_start_clock(3600.0)
     sim.limits = Limits.fast(skus=500, period=3600.0)
     job_id = new_job(journal, sim, SKUS[:1000])
     cancel = threading.Event()

@@ -38,6 +38,7 @@ from ymdesk.core.simulator import (
     PROMO_WEEKLY_ID,
     Faults,
     Limits,
+    ManualClock,
     MarketSimulator,
     RateLimit,
     build_demo_state,
@@ -415,11 +416,15 @@ def test_until_is_aligned_and_rounded_up_for_short_windows(session: requests.Ses
 
 
 def test_window_resets_at_the_aligned_boundary(session: requests.Session) -> None:
-    with start_sim(limits=Limits.fast(skus=3, period=1.0)) as sim:
-        while (answer := delete_from_store(session, sim, SKUS[1:3])).status_code == 200:
-            pass  # two SKUs fit, then a fresh window may have started; stop at the first 420
+    clock = ManualClock(1_800_000_000.4)  # the simulator's clock moves only when the test says
+    with start_sim(limits=Limits.fast(skus=3, period=1.0), clock=clock) as sim:
+        assert delete_from_store(session, sim, SKUS[1:3]).status_code == 200
+        answer = delete_from_store(session, sim, [SKUS[3], SKUS[5]])
         assert answer.status_code == 420 and answer.headers["X-RateLimit-Resource-Remaining"] == "1"
-        time.sleep(max(0.0, until_epoch(answer) - time.time()) + 0.01)
+        assert until_epoch(answer) == 1_800_000_001
+        clock.set(1_800_000_000.999)
+        assert delete_from_store(session, sim, [SKUS[3], SKUS[5]]).status_code == 420
+        clock.set(until_epoch(answer))
         assert delete_from_store(session, sim, [SKUS[3], SKUS[5]]).status_code == 200
 
 

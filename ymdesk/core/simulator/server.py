@@ -72,7 +72,7 @@ class _Handler(BaseHTTPRequestHandler):
         """Silent: the request log is the record, and stderr noise would leak into CLI output."""
 
     def _handle(self) -> None:
-        started, wall = time.perf_counter(), time.time()
+        started, wall = time.perf_counter(), self.server.simulator.api.clock()
         url = urlsplit(self.path)
         call = Call(self.command, url.path, parse_qs(url.query), self._read_body())
         answer = self.server.simulator.api.handle(call, {k: v for k, v in self.headers.items()})
