@@ -100,10 +100,12 @@ class Outcome(StrEnum):
     # an answer that was not the method's documented JSON. Market may have applied it. Recorded before the
     # request goes out, so a process killed mid-request leaves exactly this. Resume resends or verifies.
     UNANSWERED = "unanswered"
+    ARCHIVED = "archived"  # archive: Market put it in the archive (hidden in every store)
+    UNARCHIVED = "unarchived"  # unarchive: Market brought it back from the archive
 
     @property
     def is_success(self) -> bool:
-        return self is Outcome.DELETED
+        return self in (Outcome.DELETED, Outcome.ARCHIVED, Outcome.UNARCHIVED)
 
     @property
     def needs_sending(self) -> bool:
@@ -138,6 +140,8 @@ OUTCOME_TITLES = {
     Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "failed"),
     Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "cancelled"),
     Outcome.UNANSWERED: QT_TRANSLATE_NOOP("Outcome", "sent, no answer"),
+    Outcome.ARCHIVED: QT_TRANSLATE_NOOP("Outcome", "archived"),
+    Outcome.UNARCHIVED: QT_TRANSLATE_NOOP("Outcome", "back from the archive"),
 }
 
 

@@ -23,6 +23,7 @@ from typing import TypeVar
 from ymdesk.core.market.client import (
     ApiError,
     ApiResult,
+    ArchiveResult,
     AuthError,
     BadRequestError,
     LegacyMethodGone,
@@ -37,9 +38,10 @@ from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, Pacer, RateLimits, Retr
 from ymdesk.core.memory import collector_paused
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
 from ymdesk.core.model import Operation, Outcome, batches_of
+from ymdesk.core.runs import archive
 from ymdesk.core.runs.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
 from ymdesk.core.runs.journal import JobRecord, Journal, OutcomeUpdate
-from ymdesk.core.runs.plan import business_of, campaign_of, promo_of
+from ymdesk.core.runs.verify import Resolver
 
 log = logging.getLogger(__name__)
 C = "Runner"
@@ -66,9 +68,9 @@ _NOT_IN_CABINET = QT_TRANSLATE_NOOP("Runner", "Market has no product with this S
 _REJECTED_OTHER = QT_TRANSLATE_NOOP("Runner", "Market refused to remove it from the promo ({code}).")
 _CANCELLED = QT_TRANSLATE_NOOP("Runner", "Not sent: the run was cancelled.")
 
-Send = Callable[[Sequence[str]], ApiResult]
+Send = Callable[[Sequence[str]], ApiResult | ArchiveResult]
 T = TypeVar("T")
-Steps = Generator[Event, None, ApiResult]
+Steps = Generator[Event, None, ApiResult | ArchiveResult]
 
 
 class _Cancelled(Exception):
@@ -115,6 +117,11 @@ class JobRunner:
         self._wall, self._clock = wall, clock
         self._pacer = Pacer(self.limits, wall=wall, clock=clock)
         self._open: dict[int, _Item] = {}  # picked for sending in this run, outcome not yet recorded
+        # Reads SKUs back where the target has a read method, so no outcome is left at "may have".
+        self._resolver = Resolver(client, self.job.operation, self.job.target, retry=self.retry, cancel=self.cancel)
+        # SKUs to read back after the batch: (item, the error if there was no useful answer, the outcome to
+        # record if reading fails: what the runner records without a read method).
+        self._unsettled: list[tuple[_Item, ApiError | TransportError | None, OutcomeUpdate]] = []
         self._counts: Counter[Outcome] = Counter()
 
     # ------------------------------------------------------------ the run
@@ -136,8 +143,13 @@ class JobRunner:
             self._open = {item.seq: item for item in to_send}
         # SKUs cancelled by an earlier run are being sent again: count them as pending for now.
         self._counts[Outcome.PENDING] += self._counts.pop(Outcome.CANCELLED, 0)
-        batches = batches_of(to_send, self.job.batch_size, self.job.operation)
         total = sum(self._counts.values())
+        try:
+            to_send = yield from self._settle_before_sending(to_send)
+        except _Cancelled:
+            self._close_open(_cancelled_message())
+            return JobStatus.CANCELLED, _cancelled_message()
+        batches = batches_of(to_send, self.job.batch_size, self.job.operation)
         if batches:
             yield LogLine(
                 Message.translate("Runner", "Sending {count} SKUs in {batches} batches.").with_args(
@@ -149,6 +161,7 @@ class JobRunner:
                 self._check_cancel()
                 yield BatchStarted(number, len(batches), len(batch))
                 yield from self._send_batch(batch)
+                yield from self._settle_after_batch()
             except _Cancelled:
                 self._close_open(_cancelled_message())
                 return JobStatus.CANCELLED, _cancelled_message()
@@ -214,19 +227,22 @@ class JobRunner:
 
     def _sender(self) -> Send:
         job, client = self.job, self.client
-        operation, target = job.operation, job.target
-        if operation is Operation.DELETE_OFFERS:
-            return lambda skus: client.delete_campaign_offers(campaign_of(operation, target), skus)
-        if operation is Operation.DELETE_FROM_CATALOG:
-            return lambda skus: client.delete_catalog_offers(business_of(operation, target), skus)
-        if operation is Operation.DELETE_PROMO_OFFERS:
-            business, promo = business_of(operation, target), promo_of(operation, target)
+        target = job.target
+        if job.operation is Operation.DELETE_OFFERS:
+            return lambda skus: client.delete_campaign_offers(_need(target.campaign_id), skus)
+        if job.operation is Operation.DELETE_FROM_CATALOG:
+            return lambda skus: client.delete_catalog_offers(_need(target.business_id), skus)
+        if job.operation in archive.ARCHIVE_OPERATIONS:
+            return archive.sender(client, job.operation, target)
+        if job.operation is Operation.DELETE_PROMO_OFFERS:
             if target.all_offers:
-                return lambda _skus: client.delete_promo_offers(business, promo, delete_all=True)
-            return lambda skus: client.delete_promo_offers(business, promo, skus)
-        if operation is Operation.REMOVE_PRICES:
-            return lambda _skus: client.remove_all_prices(campaign_of(operation, target))
-        raise ValueError(f"the runner cannot send {operation.value} yet")
+                return lambda _skus: client.delete_promo_offers(
+                    _need(target.business_id), _need(target.promo_id), delete_all=True
+                )
+            return lambda skus: client.delete_promo_offers(_need(target.business_id), _need(target.promo_id), skus)
+        if job.operation is Operation.REMOVE_PRICES:
+            return lambda _skus: client.remove_all_prices(_need(target.campaign_id))
+        raise ValueError(f"the runner cannot send {job.operation.value} yet")
 
     # ------------------------------------------------------------ one request, paced and retried
 
@@ -318,9 +334,49 @@ class JobRunner:
         if self.cancel.is_set():
             raise _Cancelled
 
+    # ------------------------------------------------------------ no "maybe" left (ymdesk.core.runs.verify)
+
+    def _settle_before_sending(self, to_send: list[_Item]) -> Generator[Event, None, list[_Item]]:
+        """On resume: SKUs sent before without an answer are read back; those done are recorded so
+        (verified), the rest are sent again as SKUs known not to be applied."""
+        sent = [item for item in to_send if item.maybe_applied]
+        if not sent or not self._resolver.available:
+            return to_send
+        settled = yield from self._resolver.settle([(item.seq, item.sku) for item in sent])
+        self._check_cancel()
+        self._commit(self._resolver.done_updates(settled.done))
+        for seq, _ in settled.not_done:
+            self._open[seq].maybe_applied = False
+        return [item for item in to_send if item.seq in self._open]
+
+    def _settle_after_batch(self) -> Generator[Event, None, None]:
+        """SKUs of the batch whose answer could be the doing of an earlier unanswered request, or that got
+        no answer at all: read back and recorded for certain. Unreadable ones stay UNANSWERED for resume."""
+        unsettled, self._unsettled = self._unsettled, []
+        if not unsettled:
+            return
+        settled = yield from self._resolver.settle([(item.seq, item.sku) for item, _, _ in unsettled])
+        errors = {item.seq: error for item, error, _ in unsettled}
+        fallback = {item.seq: update for item, _, update in unsettled}
+        updates = self._resolver.done_updates(settled.done)
+        updates += [fallback[seq] for seq, _ in settled.unknown]
+        answered = [(seq, sku) for seq, sku in settled.not_done if errors[seq] is None]
+        updates += self._resolver.not_done_updates(answered, answered=True)
+        for seq, sku in settled.not_done:
+            error = errors[seq]
+            if isinstance(error, ApiError):  # Market answered with an error, and nothing was applied
+                updates.append(OutcomeUpdate(seq, Outcome.FAILED, error.message, error.code, error.http_status))
+            elif error is not None:
+                updates += self._resolver.not_done_updates([(seq, sku)], answered=False)
+        self._commit(updates)
+        self._check_cancel()
+
     # ------------------------------------------------------------ outcomes
 
-    def _record_result(self, part: list[_Item], result: ApiResult) -> None:
+    def _record_result(self, part: list[_Item], result: ApiResult | ArchiveResult) -> None:
+        if isinstance(result, ArchiveResult):
+            self._commit(archive.outcomes(self.job.operation, [(item.seq, item.sku) for item in part], result.refused))
+            return
         body = result.body.get("result") or {}
         updates: list[OutcomeUpdate] = []
         if self.job.operation is Operation.DELETE_PROMO_OFFERS:
@@ -330,13 +386,21 @@ class JobRunner:
                 if code is None:
                     updates.append(OutcomeUpdate(item.seq, Outcome.DELETED))
                 else:
-                    updates.append(OutcomeUpdate(item.seq, Outcome.REJECTED, _rejection(code), code, 200))
+                    update = OutcomeUpdate(item.seq, Outcome.REJECTED, _rejection(code), code, 200)
+                    if item.maybe_applied and code == "OFFER_DOES_NOT_EXIST" and self._resolver.available:
+                        self._unsettled.append((item, None, update))  # perhaps our earlier request: read it back
+                    else:
+                        updates.append(update)
         else:
             not_deleted = {str(sku) for sku in body.get("notDeletedOfferIds") or []}
             for item in part:
                 if item.sku in not_deleted:
                     why = Message(C, _NOT_DELETED[self.job.operation, item.maybe_applied])
-                    updates.append(OutcomeUpdate(item.seq, Outcome.NOT_DELETED, why, None, 200))
+                    update = OutcomeUpdate(item.seq, Outcome.NOT_DELETED, why, None, 200)
+                    if item.maybe_applied and self._resolver.available:
+                        self._unsettled.append((item, None, update))  # perhaps our earlier request: read it back
+                    else:
+                        updates.append(update)
                 else:
                     updates.append(OutcomeUpdate(item.seq, Outcome.DELETED))
         self._commit(updates)
@@ -344,6 +408,12 @@ class JobRunner:
     def _record_failure(self, part: list[_Item], error: ApiError | TransportError) -> None:
         code = error.code if isinstance(error, ApiError) else None
         status = error.http_status if isinstance(error, ApiError) else None
+        if self._resolver.available:  # read back the SKUs an attempt may have changed; record the rest now
+            unsure = [item for item in part if item.maybe_applied]
+            self._unsettled.extend(
+                (item, error, OutcomeUpdate(item.seq, Outcome.FAILED, error.message, code, status)) for item in unsure
+            )
+            part = [item for item in part if not item.maybe_applied]
         self._commit([OutcomeUpdate(item.seq, Outcome.FAILED, error.message, code, status) for item in part])
 
     def _close_open(self, reason: Message, code: str | None = None, status: int | None = None) -> None:
@@ -357,6 +427,12 @@ class JobRunner:
                 self._counts[Outcome.PENDING] -= 1  # cancelled items were counted as pending-to-send
             self._counts[update.outcome] += 1
         self._counts = Counter({k: v for k, v in self._counts.items() if v > 0})
+
+
+def _need(value: T | None) -> T:
+    if value is None:
+        raise ValueError("the job's target lacks an id its operation needs")
+    return value
 
 
 def _secs(seconds: float) -> int:
