@@ -3,9 +3,11 @@ re-saves it, short cp1251 files, rounded numbers, hidden rows, stocks/price/summ
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 
 from tests.helpers.sheet_fixtures import (
     EXPORT_HEADER,
@@ -247,3 +249,22 @@ def test_workbooks_have_no_encoding(tmp_path: Path) -> None:
     catalog = read_catalog(write_xlsx(tmp_path / "w.xlsx", {"Лист1": [["Ваш SKU"], ["A-1"]]}))
     assert catalog.encoding is None
     assert catalog.hidden_rows() == []
+
+
+def test_hidden_rows_found_across_the_whole_sheet_and_hidden_columns_ignored(tmp_path: Path) -> None:
+    """A sheet whose XML is several of the scanner's 4 MB chunks: every hidden row is found, wherever it falls."""
+    rows = [["Ваш SKU", "Название товара"]] + [[f"SKU-{i:06d}", f"Товар номер {i}, описание"] for i in range(90_000)]
+    hidden = list(range(3, 90_002, 997))
+    path = tmp_path / "big.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("Товары")
+    sheet.set_column(1, 1, None, None, {"hidden": True})  # a hidden column is no hidden row
+    wanted = set(hidden)
+    for r, row in enumerate(rows):
+        sheet.set_row(r, None, None, {"hidden": True} if r + 1 in wanted else {})
+        sheet.write_row(r, 0, row)
+    book.close()
+    assert zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size > 8 << 20
+    catalog = read_catalog(path)
+    assert catalog.hidden_rows() == hidden
+    assert len(catalog.frame) == 90_000

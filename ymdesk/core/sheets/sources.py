@@ -305,6 +305,7 @@ _TRUE_VALUES = (b'"1"', b"'1'", b'"true"', b"'true'")
 _ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["'](\d+)["']""")
 _TAG_TAIL = 4096  # bytes kept from the previous chunk, so a <row ...> tag cut by a chunk's end is still seen
 _SCAN_CHUNK = 4 << 20
+_HEAD_CHUNK = 64 << 10
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _NO_ROWS = np.zeros(0, dtype=np.int64)
 
@@ -421,8 +422,9 @@ def _scan_hidden(
 ) -> np.ndarray | None:
     found: set[int] = set()
     tail = b""
+    size = _SCAN_CHUNK if until_row is None else _HEAD_CHUNK  # the top rows sit in the first few KB
     with archive.open(part) as stream:
-        while chunk := stream.read(_SCAN_CHUNK):
+        while chunk := stream.read(size):
             if stop is not None and stop.is_set():
                 return None
             data = tail + chunk
