@@ -19,18 +19,33 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from types import FrameType
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ymdesk import __version__
 from ymdesk.core.messages import Message, UserError
-from ymdesk.core.model import MAX_BATCH, JobItem, Operation, Outcome, Target
-from ymdesk.core.runs.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
+from ymdesk.core.model import MAX_BATCH, Operation, Outcome, Target
+from ymdesk.core.runs.events import (
+    Event,
+    Finished,
+    JobCreated,
+    JobStatus,
+    LogLine,
+    Waiting,
+    WaitKind,
+)
+
+if TYPE_CHECKING:
+    from ymdesk.core.market.ratelimit import RateLimits
+    from ymdesk.core.runs.journal import Journal
+    from ymdesk.core.runs.plan import JobSource, RunPlan, WindowUse
+    from ymdesk.core.runs.run_log import RunLog
+    from ymdesk.core.sheets.catalog import Catalog
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_STOPPED, EXIT_CANCELLED = 0, 1, 2, 3, 130
 API_URL_ENV = "YM_API_URL"
-LARGE_RUN = 1000  # above this many SKUs the prompt asks to type the count
 
 
 class CliError(Exception):
@@ -169,7 +184,7 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
 def cmd_inspect(args: argparse.Namespace) -> int:
     catalog = _read(args.file, args.sheet, args.sku_column, args.encoding)
     if args.json:
-        data: dict[str, Any] = {
+        data: dict[str, object] = {
             "file": str(args.file),
             "sheet": catalog.sheet,
             "encoding": catalog.encoding,
@@ -219,14 +234,16 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from ymdesk.core.runs.plan import JobSource, PickCounts, plan_run, whole_target
+
     operation = Operation(args.operation)
     target = _target(operation, args)
     api_url = _api_url(args.api_url)
     if not 1 <= args.batch_size <= MAX_BATCH:
         raise CliError(Message.translate("Cli", "--batch-size must be between 1 and {max}.").with_args(max=MAX_BATCH))
     catalog = None
-    items: list[JobItem] = []
-    if operation.takes_skus and not target.all_offers:
+    counts = PickCounts(0, 0, 0, 0)
+    if not whole_target(operation, target):
         if args.file is None:
             raise CliError(
                 Message.translate("Cli", "{operation} needs --file with the SKUs to process.").with_args(
@@ -234,53 +251,47 @@ def cmd_run(args: argparse.Namespace) -> int:
                 )
             )
         catalog = _read(args.file, args.sheet, args.sku_column, args.encoding)
-        items = catalog.job_items()
+        counts = PickCounts.of(catalog.check)
+        if counts.valid == 0:
+            raise CliError(
+                Message.translate("Cli", "{file} has no valid SKUs to send; nothing was sent.").with_args(
+                    file=args.file.name
+                )
+            )
     elif args.file is not None:
         raise CliError(
             Message.translate("Cli", "{operation} works on the whole target; --file is not used with it.").with_args(
                 operation=operation.value
             )
         )
-    sendable = sum(1 for item in items if item.invalid is None)
-    if operation.takes_skus and not target.all_offers and sendable == 0:
-        raise CliError(
-            Message.translate("Cli", "{file} has no valid SKUs to send; nothing was sent.").with_args(
-                file=args.file.name
-            )
-        )
-    _print_plan(operation, target, items, args.batch_size)
+    limits = _limits_for(operation, args.rate_limit)
     if args.drop_missing and not args.check:
         raise CliError(Message.translate("Cli", "--drop-missing goes only with --check."))
+    picked = None
     token = None
     if args.check:
         token = getattr(args, "demo_token", None) or _token()
-        items = _check(operation, target, items, token, api_url, args)
-        sendable = sum(1 for item in items if item.invalid is None)
+        picked = _check(operation, target, catalog, token, api_url, args)
+        if picked is not None:
+            counts = PickCounts.of(catalog.check, picked)
+            if counts.valid == 0:
+                raise CliError(Message.translate("Cli", "No SKUs are left to send; nothing was sent."))
+    plan = plan_run(operation, target, counts, args.batch_size, limits=limits, window=_window(operation, target))
+    warn(plan.summary())
     if args.dry_run:
         return EXIT_OK
-    if operation.takes_skus and not target.all_offers and sendable == 0:
-        raise CliError(Message.translate("Cli", "No SKUs are left to send; nothing was sent."))
     token = token or getattr(args, "demo_token", None) or _token()
-    _confirm(operation, target, sendable, args.yes)
+    _confirm(plan, args.yes)
 
     from ymdesk.core.runs.journal import Journal
 
     with Journal() as journal:
-        job_id = journal.create_job(
-            operation,
-            target,
-            items,
-            api_url=api_url,
-            batch_size=args.batch_size,
-            source_file=str(args.file.resolve()) if args.file else None,
-            sheet=catalog.sheet if catalog else None,
-            sku_column=catalog.sku_column if catalog else None,
-        )
-        return _execute(journal, job_id, token, api_url, args)
+        return _execute(journal, plan, token, api_url, args, JobSource(catalog, picked))
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from ymdesk.core.runs.journal import Journal
+    from ymdesk.core.runs.plan import plan_resume
 
     with Journal() as journal:
         try:
@@ -297,12 +308,15 @@ def cmd_resume(args: argparse.Namespace) -> int:
             return _exit_code(journal, job.id, JobStatus.DONE)
         api_url = _api_url(args.api_url or job.api_url)
         token = _token()
-        left = len(journal.to_send(job.id))
+        plan = plan_resume(journal, job.id, limits=_limits_for(job.operation, args.rate_limit))
         warn(
-            Message.translate("Cli", "Resuming job {job}: {left} SKUs still to send.").with_args(job=job.id, left=left)
+            Message.translate("Cli", "Resuming job {job}: {left} SKUs still to send.").with_args(
+                job=job.id, left=plan.valid
+            )
         )
-        _confirm(job.operation, job.target, left, args.yes)
-        return _execute(journal, job.id, token, api_url, args)
+        warn(plan.summary())
+        _confirm(plan, args.yes)
+        return _execute(journal, plan, token, api_url, args)
 
 
 def cmd_listing(args: argparse.Namespace) -> int:
@@ -311,7 +325,14 @@ def cmd_listing(args: argparse.Namespace) -> int:
     with MarketClient(_token(), _api_url(args.api_url)) as client:
         if args.command == "campaigns":
             rows = [c.__dict__ for c in client.campaigns()]
-            columns = ("id", "domain", "business_id", "business_name", "placement_type", "api_availability")
+            columns: tuple[str, ...] = (
+                "id",
+                "domain",
+                "business_id",
+                "business_name",
+                "placement_type",
+                "api_availability",
+            )
         else:
             rows = [p.__dict__ for p in client.promos(args.business_id)]
             columns = ("id", "name", "mechanics", "participating", "processing", "active_offers", "date_to")
@@ -427,6 +448,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from ymdesk.core.market.client import MarketClient
     from ymdesk.core.runs.check import where_to_read
     from ymdesk.core.runs.journal import Journal
+    from ymdesk.core.runs.run_log import RunLog
     from ymdesk.core.runs.verify import verify_job
 
     with Journal() as journal:
@@ -450,7 +472,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         previous = signal.signal(signal.SIGINT, _cancel_on_interrupt(cancel))
         try:
             with MarketClient(token, api_url) as client:
-                result = _drain(verify_job(client, journal, job.id, cancel=cancel), TerminalProgress())
+                show = TerminalProgress(RunLog(job.operation))
+                result = _drain(verify_job(client, journal, job.id, cancel=cancel), show)
         finally:
             signal.signal(signal.SIGINT, previous)
     if args.json:
@@ -481,27 +504,32 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _check(
-    operation: Operation, target: Target, items: list[JobItem], token: str, api_url: str, args: argparse.Namespace
-) -> list[JobItem]:
-    """`run --check`: look the valid SKUs up on Market; print what it has not; drop those if asked."""
+    operation: Operation, target: Target, catalog: Any, token: str, api_url: str, args: argparse.Namespace
+) -> Any:
+    """`run --check`: look the valid SKUs up on Market and print what it has not. Returns the rows to send
+    (a mask without the SKUs Market does not have) with --drop-missing, else None (every row)."""
+    import numpy as np
+
     from ymdesk.core.market.client import MarketClient
     from ymdesk.core.runs.check import plan_check, run_check
+    from ymdesk.core.runs.run_log import RunLog
 
-    skus = [item.sku for item in items if item.invalid is None]
-    plan = plan_check(operation, target, len(skus), batch_size=args.batch_size)
-    if plan is None:
+    skus = catalog.valid_skus() if catalog is not None else []
+    check_plan = plan_check(operation, target, len(skus), batch_size=args.batch_size)
+    if check_plan is None:
         warn(
             Message.translate("Cli", "{operation} works on the whole target; there is nothing to check.").with_args(
                 operation=operation.value
             )
         )
-        return items
-    warn(plan.describe(render))
+        return None
+    warn(check_plan.describe(render))
     cancel = threading.Event()
     previous = signal.signal(signal.SIGINT, _cancel_on_interrupt(cancel))
     try:
         with MarketClient(token, api_url) as client:
-            result = _drain(run_check(client, operation, target, skus, cancel=cancel), TerminalProgress())
+            show = TerminalProgress(RunLog(operation))
+            result = _drain(run_check(client, operation, target, skus, cancel=cancel), show)
     finally:
         signal.signal(signal.SIGINT, previous)
     for line in result.lines(render):
@@ -531,15 +559,15 @@ def _check(
         )
     if result.cancelled:
         raise CliError(Message.translate("Cli", "Check cancelled; nothing was sent."), EXIT_CANCELLED)
-    if args.drop_missing and result.missing:
-        missing = set(result.missing)
-        warn(
-            Message.translate("Cli", "Dropping {count} SKUs Market does not have from the run.").with_args(
-                count=len(missing)
-            )
+    if not (args.drop_missing and result.missing):
+        return None
+    warn(
+        Message.translate("Cli", "Dropping {count} SKUs Market does not have from the run.").with_args(
+            count=len(result.missing)
         )
-        return [item for item in items if item.invalid is not None or item.sku not in missing]
-    return items
+    )
+    trimmed = catalog.check.trimmed.to_numpy(dtype=object)
+    return ~(catalog.check.valid & np.isin(trimmed, np.array(result.missing, dtype=object)))
 
 
 def _drain(events: Any, show: TerminalProgress) -> Any:
@@ -565,42 +593,53 @@ def _drain(events: Any, show: TerminalProgress) -> Any:
 # ---------------------------------------------------------------- running a job
 
 
-def _execute(journal: Any, job_id: int, token: str, api_url: str, args: argparse.Namespace) -> int:
+def _execute(
+    journal: Journal,
+    plan: RunPlan,
+    token: str,
+    api_url: str,
+    args: argparse.Namespace,
+    source: JobSource | None = None,
+) -> int:
     from ymdesk.core.market.client import MarketClient
-    from ymdesk.core.runs.runner import JobRunner
+    from ymdesk.core.runs.plan import JobSource, start_run
+    from ymdesk.core.runs.run_log import RunLog
 
     cancel = threading.Event()
     previous = signal.signal(signal.SIGINT, _cancel_on_interrupt(cancel))
     status = JobStatus.RUNNING
+    job_id = plan.job_id
     try:
-        with MarketClient(token, api_url) as client:
-            show = TerminalProgress()
-            limits = _limits_for(journal.job(job_id).operation, args.rate_limit)
-            for event in JobRunner(client, journal, job_id, limits=limits, cancel=cancel).run():
-                show(event)
-                if isinstance(event, Finished):
-                    status = event.status
+        show = TerminalProgress(RunLog(plan.operation, journal.counts(plan.job_id) if plan.job_id else None))
+        client = MarketClient(token, api_url)
+        for event in start_run(journal, client, plan, source=source or JobSource(), cancel=cancel):
+            show(event)
+            if isinstance(event, JobCreated):
+                job_id = event.job_id
+            elif isinstance(event, Finished):
+                status = event.status
     finally:
         signal.signal(signal.SIGINT, previous)
+    assert job_id is not None  # start_run yields JobCreated before anything is sent
     _finish(journal, job_id, status, args)
     return _exit_code(journal, job_id, status)
 
 
-def _finish(journal: Any, job_id: int, status: JobStatus, args: argparse.Namespace) -> None:
+def _finish(journal: Journal, job_id: int, status: JobStatus, args: argparse.Namespace) -> None:
     """Write the report when something did not succeed (or when asked), then the summary."""
-    from ymdesk.core.paths import reports_dir
     from ymdesk.core.runs.job_report import has_failures, write_job_report
+    from ymdesk.core.runs.plan import report_path
 
     report: Path | None = None
     if args.report_all or has_failures(journal, job_id):
-        job = journal.job(job_id)
-        path = args.report or reports_dir() / f"ymdesk-job-{job_id}-{job.operation.value}.xlsx"
+        operation = journal.job(job_id).operation
+        path = args.report or report_path(job_id, operation, scope="all" if args.report_all else "")
         report = write_job_report(journal, job_id, path, everything=args.report_all, render=render)
     _summarise(journal, job_id, status, report, args.json)
 
 
-def _cancel_on_interrupt(cancel: threading.Event) -> Any:
-    def handler(signum: int, frame: object) -> None:
+def _cancel_on_interrupt(cancel: threading.Event) -> Callable[[int, FrameType | None], None]:
+    def handler(signum: int, frame: FrameType | None) -> None:
         if cancel.is_set():
             raise KeyboardInterrupt  # a second Ctrl+C: stop at once; the job stays resumable
         cancel.set()
@@ -610,26 +649,21 @@ def _cancel_on_interrupt(cancel: threading.Event) -> Any:
 
 
 class TerminalProgress:
-    """Progress on stderr, so stdout stays clean for --json; a countdown line every 10 s at most."""
+    """Progress on stderr, so stdout stays clean for --json: the run log's lines (the app's too), a countdown
+    line every 10 s at most."""
 
-    def __init__(self) -> None:
+    def __init__(self, log: RunLog) -> None:
+        self._log = log
         self._last_wait: tuple[Message, int] | None = None
 
     def __call__(self, event: Event) -> None:
-        message: Message | None = None
-        if isinstance(event, BatchStarted) and event.size:
-            message = Message.translate("Cli", "Batch {batch} of {batches} ({size} SKUs)…").with_args(
-                batch=event.batch, batches=event.batches, size=event.size
-            )
-        elif isinstance(event, Progress):
-            message = Message.translate("Cli", "{done} of {total} SKUs done.").with_args(
-                done=event.done, total=event.total
-            )
-        elif isinstance(event, Waiting):
-            message = self._countdown(event)
-        elif isinstance(event, LogLine | Finished):
-            message = event.message
-        if message is not None:
+        messages = self._log.lines(event)
+        if isinstance(event, Waiting):
+            countdown = self._countdown(event)
+            messages = [countdown] if countdown is not None else []
+        elif isinstance(event, LogLine | Finished) and event.message is not None:
+            messages = [event.message]
+        for message in messages:
             warn(message)
 
     def _countdown(self, event: Waiting) -> Message | None:
@@ -640,14 +674,14 @@ class TerminalProgress:
         return event.reason if event.kind is not WaitKind.PACING or event.seconds_left >= 2 else None
 
 
-def _summarise(journal: Any, job_id: int, status: JobStatus, report: Path | None, as_json: bool) -> None:
+def _summarise(journal: Journal, job_id: int, status: JobStatus, report: Path | None, as_json: bool) -> None:
     counts: dict[Outcome, int] = journal.counts(job_id)
     job = journal.job(job_id)
     summary = {
         "operation": job.operation.value,
         "job_id": job_id,
         "requested": sum(counts.values()),
-        "succeeded": counts.get(Outcome.DELETED, 0),
+        "succeeded": sum(n for o, n in counts.items() if o.is_success),
         "failed": sum(counts.get(o, 0) for o in (Outcome.NOT_DELETED, Outcome.REJECTED, Outcome.FAILED)),
         "invalid": counts.get(Outcome.INVALID, 0),
         "skipped": counts.get(Outcome.CANCELLED, 0) + counts.get(Outcome.PENDING, 0),
@@ -675,7 +709,7 @@ def _summarise(journal: Any, job_id: int, status: JobStatus, report: Path | None
         say(Message.translate("Cli", "Report: {path}").with_args(path=report))
 
 
-def _exit_code(journal: Any, job_id: int, status: JobStatus) -> int:
+def _exit_code(journal: Journal, job_id: int, status: JobStatus) -> int:
     if status is JobStatus.CANCELLED:
         return EXIT_CANCELLED
     if status is JobStatus.STOPPED:
@@ -683,48 +717,49 @@ def _exit_code(journal: Any, job_id: int, status: JobStatus) -> int:
     if status is JobStatus.FAILED:
         return EXIT_FAILED
     counts: dict[Outcome, int] = journal.counts(job_id)
-    return EXIT_OK if all(o is Outcome.DELETED for o, n in counts.items() if n) else EXIT_FAILED
+    return EXIT_OK if all(o.is_success for o, n in counts.items() if n) else EXIT_FAILED
 
 
 # ---------------------------------------------------------------- helpers
 
 
-def _read(path: Path, sheet: str | None, sku_column: str | None, encoding: str | None = None) -> Any:
+def _read(path: Path, sheet: str | None, sku_column: str | None, encoding: str | None = None) -> Catalog:
     from ymdesk.core.sheets.catalog import read_catalog
 
     return read_catalog(path, sheet=sheet, sku_column=sku_column, encoding=encoding)
 
 
 def _target(operation: Operation, args: argparse.Namespace) -> Target:
-    need_campaign = operation in (Operation.DELETE_OFFERS, Operation.REMOVE_PRICES)
-    if need_campaign and args.campaign_id is None:
-        raise CliError(
-            Message.translate(
+    """core.runs.plan.build_target, its complaints worded with this command's options."""
+    from ymdesk.core.runs.plan import TargetError, build_target
+
+    if operation is Operation.DELETE_PROMO_OFFERS and args.promo_id and args.all_offers == (args.file is not None):
+        raise CliError(Message.translate("Cli", "delete-promo-offers needs either --file or --all-offers."))
+    try:
+        return build_target(
+            operation,
+            campaign_id=args.campaign_id,
+            business_id=args.business_id,
+            promo_id=args.promo_id,
+            all_offers=bool(args.all_offers),
+        )
+    except TargetError as error:
+        option = "--" + error.field.replace("_", "-")
+        if error.problem == "not_positive":
+            message = Message.translate("Cli", "{option} must be a positive number.").with_args(option=option)
+        elif error.field == "campaign_id":
+            message = Message.translate(
                 "Cli", "{operation} needs --campaign-id (the store's id; see ymdesk-cli campaigns)."
             ).with_args(operation=operation.value)
-        )
-    if not need_campaign and args.business_id is None:
-        raise CliError(
-            Message.translate("Cli", "{operation} needs --business-id (see ymdesk-cli campaigns).").with_args(
+        elif error.field == "business_id":
+            message = Message.translate("Cli", "{operation} needs --business-id (see ymdesk-cli campaigns).").with_args(
                 operation=operation.value
             )
-        )
-    if operation is Operation.DELETE_PROMO_OFFERS:
-        if not args.promo_id:
-            raise CliError(Message.translate("Cli", "delete-promo-offers needs --promo-id (see ymdesk-cli promos)."))
-        if args.all_offers == (args.file is not None):
-            raise CliError(Message.translate("Cli", "delete-promo-offers needs either --file or --all-offers."))
-    elif args.all_offers:
-        raise CliError(Message.translate("Cli", "--all-offers goes only with delete-promo-offers."))
-    for name, value in (("--campaign-id", args.campaign_id), ("--business-id", args.business_id)):
-        if value is not None and value < 1:
-            raise CliError(Message.translate("Cli", "{option} must be a positive number.").with_args(option=name))
-    return Target(
-        campaign_id=args.campaign_id if need_campaign else None,
-        business_id=None if need_campaign else args.business_id,
-        promo_id=args.promo_id if operation is Operation.DELETE_PROMO_OFFERS else None,
-        all_offers=bool(args.all_offers),
-    )
+        elif error.field == "promo_id":
+            message = Message.translate("Cli", "delete-promo-offers needs --promo-id (see ymdesk-cli promos).")
+        else:
+            message = Message.translate("Cli", "--all-offers goes only with delete-promo-offers.")
+        raise CliError(message) from None
 
 
 def _rate_limit(text: str) -> tuple[int, float]:
@@ -738,11 +773,24 @@ def _rate_limit(text: str) -> tuple[int, float]:
     return parsed
 
 
-def _limits_for(operation: Operation, override: tuple[int, float] | None) -> Any:
+def _limits_for(operation: Operation, override: tuple[int, float] | None) -> RateLimits:
     from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, RateLimits
 
     default = DEFAULT_LIMITS[operation]
     return RateLimits(override[0], override[1], default.per_sku) if override else default
+
+
+def _window(operation: Operation, target: Target) -> WindowUse:
+    """What earlier runs on this store spent of the limit window, when there is a journal to ask."""
+    from ymdesk.core.paths import journal_path
+    from ymdesk.core.runs.plan import WindowUse, window_use
+
+    if not journal_path().exists():  # a dry run on a fresh machine creates nothing
+        return WindowUse()
+    from ymdesk.core.runs.journal import Journal
+
+    with Journal() as journal:
+        return window_use(journal, operation, target)
 
 
 def _api_url(given: str | None) -> str:
@@ -764,42 +812,8 @@ def _token() -> str:
     return token
 
 
-def _print_plan(operation: Operation, target: Target, items: Sequence[JobItem], batch_size: int) -> None:
-    from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, estimate_seconds
-
-    sendable = sum(1 for item in items if item.invalid is None)
-    if operation.takes_skus and not target.all_offers:
-        batches = -(-sendable // batch_size)
-        seconds = estimate_seconds(sendable, DEFAULT_LIMITS[operation], batch_size)
-        warn(
-            Message.translate(
-                "Cli",
-                "Plan: {operation} for {target}: {count} SKUs in {batches} batches, {invalid} invalid (not sent); "
-                "about {duration}.",
-            ).with_args(
-                operation=operation.value,
-                target=target.describe(),
-                count=sendable,
-                batches=batches,
-                invalid=len(items) - sendable,
-                duration=render(_duration(seconds)),
-            )
-        )
-    else:
-        warn(
-            Message.translate("Cli", "Plan: {operation} for {target}: one request.").with_args(
-                operation=operation.value, target=target.describe()
-            )
-        )
-
-
-def _duration(seconds: float) -> Message:
-    if seconds < 120:
-        return Message.translate("Cli", "{seconds} s").with_args(seconds=max(1, round(seconds)))
-    return Message.translate("Cli", "{minutes} min").with_args(minutes=round(seconds / 60))
-
-
-def _confirm(operation: Operation, target: Target, count: int, assume_yes: bool) -> None:
+def _confirm(plan: RunPlan, assume_yes: bool) -> None:
+    """The plan's confirmation rule (the app's too): typed above LARGE_RUN SKUs and for whole-target runs."""
     if assume_yes:
         return
     if not sys.stdin.isatty():
@@ -810,22 +824,17 @@ def _confirm(operation: Operation, target: Target, count: int, assume_yes: bool)
                 "running without a terminal. Nothing was sent.",
             )
         )
-    dangerous = count > LARGE_RUN or target.all_offers or operation is Operation.REMOVE_PRICES
-    if dangerous:
-        expected = (
-            str(count) if operation.takes_skus and not target.all_offers else str(target.campaign_id or target.promo_id)
-        )
+    rule = plan.confirmation
+    target = plan.target.describe() if plan.target else "-"
+    if rule.typed:
         prompt = Message.translate("Cli", "{operation} for {target}. Type {expected} to confirm: ").with_args(
-            operation=operation.value, target=target.describe(), expected=expected
+            operation=plan.operation.value, target=target, expected=rule.expected
         )
     else:
-        expected = "y"
         prompt = Message.translate("Cli", "{operation} for {target}: {count} SKUs. Continue? [y/N] ").with_args(
-            operation=operation.value, target=target.describe(), count=count
+            operation=plan.operation.value, target=target, count=plan.valid
         )
-    answer = input(safe(render(prompt))).strip().lower()
-    confirmed = answer == expected.lower() if dangerous else answer in ("y", "yes", "д", "да")
-    if not confirmed:
+    if not rule.accepts(input(safe(render(prompt)))):
         raise CliError(Message.translate("Cli", "Not confirmed; nothing was sent."))
 
 

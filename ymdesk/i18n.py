@@ -123,7 +123,7 @@ def render(message: Message) -> str:
     """A Message in the user's language."""
     text = QCoreApplication.translate(message.context, message.text)
     try:
-        return fill(text, **message.args)
+        return fill(text, **message.rendered_args(render))
     except (KeyError, IndexError, ValueError):
         return message.english()  # a broken translation must never hide the message
 

@@ -152,3 +152,19 @@ def loaded_window(qtbot, main_window, catalog_file):
     with qtbot.waitSignal(main_window.catalog_loaded, timeout=30_000):
         main_window.open_file(path)
     return main_window
+
+
+@pytest.fixture
+def confirm_runs(monkeypatch):
+    """Answers every run confirmation Yes, as the person would, and records the plans it was asked about
+    (the confirmation rule itself is tested on its own; here the runs go ahead)."""
+    from ymdesk.ui import confirm
+
+    asked = []
+
+    def answer(dialog, plan) -> bool:
+        asked.append(plan)
+        return True
+
+    monkeypatch.setattr(confirm, "confirm_run", answer)
+    return asked

@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from ymdesk.core.model import MAX_BATCH, Operation, Target
+from ymdesk.core.runs.plan import PickCounts, plan_run
 from ymdesk.ui.confirm import TypedConfirmDialog, confirmation_text
-from ymdesk.ui.plan import LARGE_RUN, RunPlan
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -74,43 +74,34 @@ def test_settings_have_defaults_and_clamp_the_batch_size(app_settings):
     assert app_settings.api_url.startswith("https://")
 
 
-def test_big_and_sweeping_runs_need_a_typed_confirmation(qtbot):
-    small = RunPlan(Operation.DELETE_OFFERS, Target(campaign_id=1), picked=10)
-    assert not small.needs_typed_confirmation
-    big = RunPlan(Operation.DELETE_OFFERS, Target(campaign_id=1), picked=LARGE_RUN + 1, valid=LARGE_RUN + 1)
-    assert big.needs_typed_confirmation
-    assert RunPlan(Operation.REMOVE_PRICES, Target(campaign_id=1), picked=0).needs_typed_confirmation
-    assert RunPlan(Operation.DELETE_PROMO_OFFERS, Target(business_id=1, promo_id="#1", all_offers=True), 0).whole
-
-    dialog = TypedConfirmDialog(None, "Confirm", "Delete 1,001 products?", "1001")
+def test_the_typed_confirmation_dialog_takes_the_count_however_it_is_grouped(qtbot):
+    big = plan_run(Operation.DELETE_OFFERS, Target(campaign_id=7), PickCounts(1001, 1001, 0, 0), target_name="Shop (7)")
+    dialog = TypedConfirmDialog(None, "Confirm", "Delete 1,001 products?", big.confirmation)
     qtbot.addWidget(dialog)
     assert not dialog.ok_button.isEnabled()
     dialog.edit.setText("1 000")
     assert not dialog.ok_button.isEnabled()
     dialog.edit.setText("1,001")
     assert dialog.ok_button.isEnabled()
+    dialog.edit.setText("1\u00a0001")  # the Russian locale groups with a no-break space
+    assert dialog.ok_button.isEnabled()
     assert "“Shop (7)”" in confirmation_text(dialog, big, "Shop (7)")
     assert "1,001" in confirmation_text(dialog, big, "Shop (7)")
 
 
-def test_pick_counts_agree_with_the_job_items_the_run_records(tmp_path):
-    import numpy as np
-    import pandas as pd
+def test_a_small_run_is_a_question_whose_default_is_no(qtbot, monkeypatch):
+    from ymdesk.ui.confirm import confirm_run
 
-    from ymdesk.core.sheets.catalog import read_catalog
-    from ymdesk.ui.plan import PickCounts
+    small = plan_run(Operation.DELETE_OFFERS, Target(campaign_id=7), PickCounts(10, 10, 0, 0), target_name="Shop (7)")
+    asked = []
 
-    skus = ["A-1", "A-2", " A-1", "", "B-7", "X" * 300, "A-2", "C-3", "B-7 ", "D-4"]
-    path = tmp_path / "dupes.csv"
-    pd.DataFrame({"Ваш SKU": skus, "Название": [f"n{i}" for i in range(len(skus))]}).to_csv(path, index=False)
-    catalog = read_catalog(path)
-    rng = np.random.default_rng(7)
-    for picked in [np.ones(len(catalog.frame), dtype=bool), *(rng.random(len(catalog.frame)) < 0.6 for _ in range(20))]:
-        counts = PickCounts.of(catalog.check, picked)
-        items = catalog.job_items(picked)
-        assert counts.invalid == sum(1 for item in items if item.invalid)
-        assert counts.valid == sum(1 for item in items if not item.invalid)
-        assert counts.picked == counts.valid + counts.invalid + counts.duplicates
+    def question(parent, title, text, buttons, default):
+        asked.append(default)
+        return default  # the person presses Enter
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert confirm_run(None, small) is False
+    assert asked == [QMessageBox.StandardButton.No]
 
 
 def test_unexpected_errors_are_logged_and_shown(qtbot, monkeypatch):

@@ -10,14 +10,13 @@ import time
 
 from ymdesk.core.model import Outcome
 from ymdesk.core.runs.events import JobStatus
-from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.history_dialog import HistoryDialog
 from ymdesk.ui.main_window import MainWindow
 from ymdesk.ui.run_dialog import RunDialog
 
 
 def test_history_offers_and_finishes_a_run_whose_process_was_killed(
-    qtbot, isolated_home, simulator, app_settings, catalog_file, monkeypatch, shown_dialogs
+    qtbot, isolated_home, simulator, app_settings, catalog_file, confirm_runs, shown_dialogs
 ):
     from ymdesk.app import build_services
     from ymdesk.core.runs.journal import Journal
@@ -63,7 +62,6 @@ def test_history_offers_and_finishes_a_run_whose_process_was_killed(
     assert job.status is JobStatus.RUNNING  # nobody finished it: it was interrupted
     assert journal.counts(job.id).get(Outcome.PENDING, 0) > 0
 
-    monkeypatch.setattr(run_dialog_module, "confirm_run", lambda *args: True)
     history = HistoryDialog(services, window)
     qtbot.addWidget(history)
     history.table.selectRow(0)

@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import socket
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from ymdesk.core.model import Operation, Outcome
 from ymdesk.core.runs.events import JobStatus
-from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.history_dialog import HistoryDialog
 from ymdesk.ui.run_dialog import RESULTS_PAGE, RunDialog
 from ymdesk.ui.settings_dialog import SettingsDialog
-
-
-@pytest.fixture
-def confirmed(monkeypatch):
-    monkeypatch.setattr(run_dialog_module, "confirm_run", lambda *args: True)
 
 
 def _run_dialog(qtbot, window, operation: Operation) -> RunDialog:
@@ -36,7 +29,7 @@ def _run_dialog(qtbot, window, operation: Operation) -> RunDialog:
     return dialog
 
 
-def test_promo_run_says_when_changes_apply_and_checks_processing(qtbot, loaded_window, confirmed):
+def test_promo_run_says_when_changes_apply_and_checks_processing(qtbot, loaded_window, confirm_runs):
     from ymdesk.core.simulator import PROMO_WEEKLY_ID
 
     window = loaded_window
@@ -71,7 +64,7 @@ def test_leaving_a_promo_and_removing_prices_are_whole_target_runs(qtbot, loaded
     assert dialog.plan.whole and dialog.plan.target.all_offers and dialog.plan.needs_typed_confirmation
 
 
-def test_cancelled_run_resumes_from_history(qtbot, loaded_window, confirmed, simulator):
+def test_cancelled_run_resumes_from_history(qtbot, loaded_window, confirm_runs, simulator):
     from ymdesk.core.simulator.limits import Limits
 
     window = loaded_window
@@ -105,7 +98,7 @@ def test_cancelled_run_resumes_from_history(qtbot, loaded_window, confirmed, sim
     assert window.services.journal.job(job_id).status is JobStatus.DONE
 
 
-def test_a_read_only_key_stops_the_run_with_a_clear_dialog(qtbot, loaded_window, confirmed, shown_dialogs):
+def test_a_read_only_key_stops_the_run_with_a_clear_dialog(qtbot, loaded_window, confirm_runs, shown_dialogs):
     from ymdesk.core.simulator import DEMO_READ_ONLY_API_KEY
 
     window = loaded_window

@@ -18,7 +18,6 @@ import pytest
 
 from ymdesk.core.model import Operation
 from ymdesk.core.runs.events import JobStatus
-from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.run_dialog import RunDialog
 from ymdesk.ui.stall_probe import StallProbe
 
@@ -70,12 +69,11 @@ def test_filtering_500k_rows_keeps_the_gui_responsive(qtbot, main_window, big_cs
     assert_responsive(probe, f"filtering {ROWS:,} rows")
 
 
-def test_a_run_keeps_the_gui_responsive(qtbot, main_window, big_csv, monkeypatch):
+def test_a_run_keeps_the_gui_responsive(qtbot, main_window, big_csv, confirm_runs):
     from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
 
     window = main_window
     _load(qtbot, window, big_csv)
-    monkeypatch.setattr(run_dialog_module, "confirm_run", lambda *args: True)
     window.model.set_picked(np.arange(RUN_SKUS), True)
     probe = StallProbe(parent=window)
     probe.start()

@@ -91,7 +91,7 @@ def test_the_save_dialog_uses_the_chosen_scope_and_format(qtbot, view, tmp_path,
     view.scope_combo.setCurrentIndex(view.scope_combo.findData(ReportScope.ALL.value))
     with qtbot.waitSignal(view.report_exported, timeout=60_000) as saved:
         view.export_csv_button.click()
-    assert asked[0][0].endswith(f"ymdesk-run-{view.job_id}-all.csv")
+    assert asked[0][0].endswith(f"ymdesk-job-{view.job_id}-delete-offers-all.csv")
     assert saved.args[0] == str(tmp_path / "chosen.csv")
     assert len(_skus(tmp_path / "chosen.csv")) == 10
 

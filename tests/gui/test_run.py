@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from ymdesk.core.model import Operation, Outcome
 from ymdesk.core.runs.events import JobStatus, Progress, Waiting
-from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.results_view import ReportScope
 from ymdesk.ui.run_dialog import RESULTS_PAGE, RunDialog
-
-
-@pytest.fixture
-def confirmed(monkeypatch):
-    """Answers the confirmation as the user would, recording what it was asked."""
-    asked = []
-
-    def confirm(dialog, plan, target_name, campaign):
-        asked.append((plan, target_name))
-        return True
-
-    monkeypatch.setattr(run_dialog_module, "confirm_run", confirm)
-    return asked
 
 
 def _run_dialog(qtbot, window) -> RunDialog:
@@ -42,7 +27,7 @@ def _choose(dialog: RunDialog, operation: Operation, campaign_id: int) -> None:
     assert dialog.campaign().id == campaign_id
 
 
-def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirmed, tmp_path):
+def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirm_runs, tmp_path):
     from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
 
     window = loaded_window
@@ -60,7 +45,7 @@ def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirmed, tm
     dialog._runner.event.connect(lambda event: progress.append(event) if isinstance(event, Progress) else None)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
         dialog.start_button.click()
-    assert confirmed[0][1].endswith(f"({DEMO_FBS_CAMPAIGN_ID})")
+    assert confirm_runs[0].target_name.endswith(f"({DEMO_FBS_CAMPAIGN_ID})")
     assert finished.args[0].status is JobStatus.DONE
     assert progress[-1].done == progress[-1].total == 40
     assert dialog.progress_bar.value() == dialog.progress_bar.maximum() == 40
@@ -87,7 +72,7 @@ def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirmed, tm
     assert "SKU-000001" in csv_report.read_text(encoding="utf-8-sig")
 
 
-def test_cancel_mid_run_records_the_rest_as_cancelled(qtbot, loaded_window, confirmed, simulator):
+def test_cancel_mid_run_records_the_rest_as_cancelled(qtbot, loaded_window, confirm_runs, simulator):
     from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
     from ymdesk.core.simulator.limits import Limits
 
@@ -117,7 +102,7 @@ def test_cancel_mid_run_records_the_rest_as_cancelled(qtbot, loaded_window, conf
     assert sum(counts.values()) == 60
 
 
-def test_closing_the_window_during_a_run_cancels_and_waits(qtbot, loaded_window, confirmed, simulator, monkeypatch):
+def test_closing_the_window_during_a_run_cancels_and_waits(qtbot, loaded_window, confirm_runs, simulator, monkeypatch):
     from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
     from ymdesk.core.simulator.limits import Limits
 
@@ -166,7 +151,7 @@ def test_connection_lists_stores_and_saves_the_key(qtbot, services, tmp_path):
     assert DEMO_API_KEY not in (tmp_path / "settings.ini").read_text(encoding="utf-8")  # the key never goes there
 
 
-def test_run_dialog_models_pass_the_model_tester(qtbot, qtmodeltester, loaded_window, confirmed):
+def test_run_dialog_models_pass_the_model_tester(qtbot, qtmodeltester, loaded_window, confirm_runs):
     from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
 
     window = loaded_window

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ymdesk.core.model import Operation
 from ymdesk.core.runs.events import JobStatus
-from ymdesk.ui import run_dialog as run_dialog_module
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.main_window import MainWindow
 from ymdesk.ui.run_dialog import RunDialog
@@ -18,7 +17,7 @@ SECRET = "ymdesk-hygiene-secret-" + "k" * 24
 
 
 def test_no_file_holds_the_key_after_an_app_session_and_a_cli_run(
-    qtbot, tmp_path, isolated_home, simulator, app_settings, catalog_file, monkeypatch, shown_dialogs
+    qtbot, tmp_path, isolated_home, simulator, app_settings, catalog_file, confirm_runs, shown_dialogs
 ):
     from ymdesk.app import build_services
     from ymdesk.core.logs import setup_logging
@@ -48,7 +47,6 @@ def test_no_file_holds_the_key_after_an_app_session_and_a_cli_run(
     with qtbot.waitSignal(window.catalog_loaded, timeout=30_000):
         window.open_file(catalog_file(120, bad_every=10))
     window.pick_all_action.trigger()
-    monkeypatch.setattr(run_dialog_module, "confirm_run", lambda *args: True)
     dialog = RunDialog(services, window.catalog, window.model.picked.copy(), window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.store_combo.count() > 0 and dialog.plan is not None, timeout=30_000)

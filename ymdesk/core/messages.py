@@ -92,7 +92,12 @@ class Message:
         return Message(self.context, self.text, {**self.args, **(args or {}), **kwargs})
 
     def english(self) -> str:
-        return format_text(self.text, self.args)
+        return format_text(self.text, self.rendered_args(english))
+
+    def rendered_args(self, render: Callable[[Message], str]) -> dict[str, Any]:
+        """The arguments, with any that is itself a Message rendered by `render` and a list of Messages
+        joined by commas (so a sentence can hold a duration or a list of counts, each translated)."""
+        return {name: _rendered(value, render) for name, value in self.args.items()}
 
     def to_json(self) -> str:
         return json.dumps({"c": self.context, "t": self.text, "a": dict(self.args)}, ensure_ascii=False)
@@ -113,6 +118,14 @@ Renderer = Callable[[Message], str]
 
 def english(message: Message) -> str:
     return message.english()
+
+
+def _rendered(value: Any, render: Callable[[Message], str]) -> Any:
+    if isinstance(value, Message):
+        return render(value)
+    if isinstance(value, list | tuple) and value and all(isinstance(part, Message) for part in value):
+        return ", ".join(render(part) for part in value)
+    return value
 
 
 class UserError(Exception):

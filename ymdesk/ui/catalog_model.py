@@ -25,17 +25,19 @@ FIRST_DATA_COLUMN = 2
 
 INVALID_BACKGROUND = QColor(255, 222, 222)
 DUPLICATE_BACKGROUND = QColor(255, 243, 205)
+HIDDEN_BACKGROUND = QColor(226, 232, 242)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass
 class RowMarks:
-    """Per frame row: is the SKU invalid (and why), is it a repeat of an earlier row."""
+    """Per frame row: is the SKU invalid (and why), is it a repeat of an earlier row, is the row hidden in Excel."""
 
     invalid: np.ndarray  # bool
     duplicate: np.ndarray  # bool
     reasons: dict[int, Message] = field(default_factory=dict)  # frame row -> reason
     first_rows: dict[int, int] = field(default_factory=dict)  # frame row -> sheet row of the first occurrence
+    hidden: np.ndarray | None = None  # bool; None when no row is hidden
 
     @classmethod
     def none(cls, rows: int) -> RowMarks:
@@ -221,9 +223,21 @@ class CatalogTableModel(QAbstractTableModel):
             return QBrush(INVALID_BACKGROUND)
         if self._marks.duplicate[row]:
             return QBrush(DUPLICATE_BACKGROUND)
+        if self._is_hidden(row):
+            return QBrush(HIDDEN_BACKGROUND)
         return None
 
+    def _is_hidden(self, row: int) -> bool:
+        return self._marks.hidden is not None and bool(self._marks.hidden[row])
+
     def _reason(self, row: int) -> str | None:
+        reason = self._sku_reason(row)
+        if not self._is_hidden(row):
+            return reason
+        hidden = self.tr("Hidden in Excel: you may not have seen this row.")
+        return f"{reason} {hidden}" if reason else hidden
+
+    def _sku_reason(self, row: int) -> str | None:
         if self._marks.invalid[row]:
             reason = self._marks.reasons.get(row)
             return render(reason) if reason is not None else self.tr("The SKU is not valid.")

@@ -6,17 +6,17 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from ymdesk.core.model import Operation
-from ymdesk.ui.plan import RunPlan
+from ymdesk.core.runs.plan import Confirmation, RunPlan
 
 
 class TypedConfirmDialog(QDialog):
     """OK is enabled only once the user has typed the expected text (the count or the store name)."""
 
-    def __init__(self, parent: QWidget | None, title: str, text: str, expected: str) -> None:
+    def __init__(self, parent: QWidget | None, title: str, text: str, rule: Confirmation) -> None:
         super().__init__(parent)
         self.setObjectName("typedConfirmDialog")
         self.setWindowTitle(title)
-        self.expected = expected
+        self.rule = rule
         label = QLabel(text)
         label.setWordWrap(True)
         self.edit = QLineEdit(objectName="typedConfirmEdit")
@@ -32,7 +32,7 @@ class TypedConfirmDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def matches(self, typed: str) -> bool:
-        return typed.strip().replace(" ", "").replace(",", "") == self.expected.replace(" ", "").replace(",", "")
+        return self.rule.accepts(typed)
 
 
 def confirmation_text(dialog: QWidget, plan: RunPlan, target_name: str) -> str:
@@ -57,21 +57,26 @@ def confirmation_text(dialog: QWidget, plan: RunPlan, target_name: str) -> str:
     return texts[plan.operation].replace("%1", f"{plan.valid:,}").replace("%2", target_name)
 
 
-def confirm_run(dialog: QWidget, plan: RunPlan, target_name: str, campaign) -> bool:
-    """Ask before sending. Large runs, leaving a promo and removing all prices must be typed."""
-    text = confirmation_text(dialog, plan, target_name)
-    if not plan.needs_typed_confirmation:
-        answer = QMessageBox.question(dialog, QCoreApplication.translate("Confirm", "Confirm the run"), text)
+def confirm_run(dialog: QWidget, plan: RunPlan) -> bool:
+    """Ask before sending, by the plan's rule (the CLI's too): large runs, leaving a promo and removing all
+    prices are typed; a small run is a question whose default answer is No."""
+    text = confirmation_text(dialog, plan, plan.target_name)
+    title = QCoreApplication.translate("Confirm", "Confirm the run")
+    rule = plan.confirmation
+    if not rule.typed:
+        answer = QMessageBox.question(
+            dialog,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
     if plan.whole:
-        expected = str(campaign.id) if plan.operation is Operation.REMOVE_PRICES else str(plan.target.promo_id)
-        prompt = QCoreApplication.translate("Confirm", "To confirm, type the ID: %1").replace("%1", expected)
+        prompt = QCoreApplication.translate("Confirm", "To confirm, type the ID: %1").replace("%1", rule.expected)
     else:
-        expected = str(plan.valid)
         prompt = QCoreApplication.translate("Confirm", "To confirm, type the number of products: %1").replace(
             "%1", f"{plan.valid:,}"
         )
-    typed = TypedConfirmDialog(
-        dialog, QCoreApplication.translate("Confirm", "Confirm the run"), f"{text}\n\n{prompt}", expected
-    )
+    typed = TypedConfirmDialog(dialog, title, f"{text}\n\n{prompt}", rule)
     return typed.exec() == QDialog.DialogCode.Accepted

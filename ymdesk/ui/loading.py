@@ -20,9 +20,11 @@ class LoadedCatalog:
 
 
 def marks_for(catalog) -> RowMarks:
-    """Invalid and duplicate rows of a catalog, keyed by frame row (the core reports sheet rows)."""
+    """Invalid, duplicate and hidden rows of a catalog, keyed by frame row (the core reports sheet rows)."""
     sheet_rows = np.asarray(catalog.rows, dtype=np.int64)
     marks = RowMarks.none(len(sheet_rows))
+    if catalog.hidden.any():
+        marks.hidden = np.asarray(catalog.hidden, dtype=bool)
 
     def frame_index(sheet_row: int) -> int | None:
         position = int(np.searchsorted(sheet_rows, sheet_row))
@@ -41,11 +43,11 @@ def marks_for(catalog) -> RowMarks:
     return marks
 
 
-def load_task(path: Path, sheet: str | None = None, sku_column: str | None = None):
+def load_task(path: Path, sheet: str | None = None, sku_column: str | None = None, encoding: str | None = None):
     """A task for TaskController.start: read the file and mark its rows, off the GUI thread."""
 
     def task(cancel: threading.Event) -> LoadedCatalog:
-        catalog = read_catalog(path, sheet=sheet, sku_column=sku_column, cancel=cancel)
+        catalog = read_catalog(path, sheet=sheet, sku_column=sku_column, cancel=cancel, encoding=encoding)
         prepare_search(catalog.frame)  # filters over all columns are then one scan, not a regex per column
         return LoadedCatalog(catalog, marks_for(catalog))
 

@@ -48,7 +48,7 @@ from ymdesk.ui.settings_dialog import SettingsDialog
 log = logging.getLogger(__name__)
 
 FILTER_DELAY_MS = 250
-CATALOG_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv")
+CATALOG_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".zip")
 
 
 class MainWindow(QMainWindow):
@@ -196,6 +196,24 @@ class MainWindow(QMainWindow):
         source_row.addWidget(self.file_label, 1)
         source_row.addWidget(QLabel(self.tr("Sheet:")))
         source_row.addWidget(self.sheet_combo)
+        self.encoding_label = QLabel(self.tr("Encoding:"))
+        self.encoding_combo = QComboBox(objectName="encodingCombo")
+        for codec, text in (
+            ("utf-8", "UTF-8"),
+            ("utf-8-sig", self.tr("UTF-8 with BOM")),
+            ("utf-16", "UTF-16"),
+            ("cp1251", self.tr("Windows-1251 (Cyrillic)")),
+            ("cp866", self.tr("DOS-866 (Cyrillic)")),
+            ("koi8-r", "KOI8-R"),
+            ("mac-cyrillic", self.tr("Mac Cyrillic")),
+        ):
+            self.encoding_combo.addItem(text, codec)
+        self.encoding_combo.setToolTip(self.tr("The text encoding of this file; pick another if the text looks wrong."))
+        self.encoding_combo.activated.connect(self._on_encoding_chosen)
+        self.encoding_label.hide()  # shown for a text file, which has an encoding
+        self.encoding_combo.hide()
+        source_row.addWidget(self.encoding_label)
+        source_row.addWidget(self.encoding_combo)
         source_row.addWidget(QLabel(self.tr("SKU column:")))
         source_row.addWidget(self.sku_combo)
         layout.addLayout(source_row)
@@ -279,7 +297,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Open a catalog"),
             self.services.settings.last_folder,
-            self.tr("Catalogs (*.xlsx *.xlsm *.xls *.csv *.txt *.tsv);;All files (*)"),
+            self.tr("Catalogs (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt *.zip);;All files (*)"),
         )
         if path:
             self.open_file(Path(path))
@@ -289,7 +307,9 @@ class MainWindow(QMainWindow):
 
         self.open_file(sample_catalog_path())
 
-    def open_file(self, path: Path, sheet: str | None = None, sku_column: str | None = None) -> bool:
+    def open_file(
+        self, path: Path, sheet: str | None = None, sku_column: str | None = None, encoding: str | None = None
+    ) -> bool:
         """Load `path` off the GUI thread. Picks would be lost: when there are some, ask first (False: kept)."""
         path = Path(path)
         picked = int(self.model.picked.sum())
@@ -298,7 +318,9 @@ class MainWindow(QMainWindow):
         if self._loader.is_running():
             self._loader.cancel_and_wait()
         self.services.settings.last_folder = str(path.parent)
-        self._start_loading(load_task(path, sheet, sku_column), self.tr("Reading %1…").replace("%1", path.name))
+        self._start_loading(
+            load_task(path, sheet, sku_column, encoding), self.tr("Reading %1…").replace("%1", path.name)
+        )
         return True
 
     def _start_loading(self, task, message: str) -> None:
@@ -361,6 +383,14 @@ class MainWindow(QMainWindow):
         if catalog.sheet:
             self.sheet_combo.setCurrentText(catalog.sheet)
         self.sheet_combo.setEnabled(len(catalog.sheets) > 1)
+        self.encoding_label.setVisible(bool(catalog.encoding))
+        self.encoding_combo.setVisible(bool(catalog.encoding))
+        if catalog.encoding:
+            index = self.encoding_combo.findData(catalog.encoding)
+            if index < 0:
+                self.encoding_combo.addItem(catalog.encoding, catalog.encoding)
+                index = self.encoding_combo.count() - 1
+            self.encoding_combo.setCurrentIndex(index)
         self.sku_combo.clear()
         self.sku_combo.addItems(list(catalog.columns))
         self.sku_combo.setCurrentText(catalog.sku_column)
@@ -377,6 +407,13 @@ class MainWindow(QMainWindow):
             return
         if not self.open_file(self.catalog.path, sheet=sheet):
             self.sheet_combo.setCurrentText(self.catalog.sheet)  # picks kept: so is the sheet
+
+    def _on_encoding_chosen(self, _index: int) -> None:
+        encoding = self.encoding_combo.currentData()
+        if self.catalog is None or not encoding or encoding == self.catalog.encoding:
+            return
+        if not self.open_file(self.catalog.path, encoding=encoding):
+            self.encoding_combo.setCurrentIndex(self.encoding_combo.findData(self.catalog.encoding))
 
     def _on_sku_column_chosen(self, _index: int) -> None:
         column = self.sku_combo.currentText()
@@ -561,7 +598,8 @@ class MainWindow(QMainWindow):
         has_catalog = self.catalog is not None and not loading
         for action in (self.pick_all_action, self.pick_none_action, self.invert_action, self.paste_action):
             action.setEnabled(has_catalog)
-        for widget in (self.sheet_combo, self.sku_combo, self.filter_edit, self.filter_column_combo, self.regex_check):
+        widgets = (self.sheet_combo, self.encoding_combo, self.sku_combo, self.filter_edit, self.filter_column_combo)
+        for widget in (*widgets, self.regex_check):
             widget.setEnabled(has_catalog)
         if has_catalog:
             self.sheet_combo.setEnabled(len(self.catalog.sheets) > 1)

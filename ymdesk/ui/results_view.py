@@ -38,6 +38,7 @@ from ymdesk.core import paths
 from ymdesk.core.messages import QT_TRANSLATE_NOOP
 from ymdesk.core.model import OUTCOME_TITLES, Outcome
 from ymdesk.core.runs.job_report import write_job_report
+from ymdesk.core.runs.plan import report_path
 from ymdesk.i18n import fill, number, render
 from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
@@ -294,8 +295,9 @@ class ResultsView(QWidget):
 
     def default_report_path(self, kind: str, scope: ReportScope | None = None) -> Path:
         scope = scope or self.report_scope()
-        tail = {ReportScope.FAILED: "", ReportScope.ALL: "-all", ReportScope.SHOWN: "-shown"}[scope]
-        return paths.reports_dir() / f"ymdesk-run-{self.job_id}{tail}.{kind}"
+        tail = {ReportScope.FAILED: "", ReportScope.ALL: "all", ReportScope.SHOWN: "shown"}[scope]
+        operation = self.services.journal.job(self.job_id).operation
+        return report_path(self.job_id, operation, kind, scope=tail)  # the CLI's name for the same report
 
     def choose_export(self, kind: str) -> None:
         if self.job_id is None:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import math
 import threading
-import time
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -30,28 +28,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ymdesk.core.market.ratelimit import DEFAULT_LIMITS
-from ymdesk.core.memory import collector_paused
 from ymdesk.core.model import Operation, Target
-from ymdesk.core.runs.events import BatchStarted, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
-from ymdesk.core.runs.runner import JobRunner
+from ymdesk.core.runs.events import (
+    BatchStarted,
+    Finished,
+    JobCreated,
+    JobStatus,
+    LogLine,
+    Preparing,
+    Progress,
+    Waiting,
+    WaitKind,
+)
+from ymdesk.core.runs.plan import (
+    JobSource,
+    PickCounts,
+    RunEta,
+    RunPlan,
+    TargetError,
+    WindowUse,
+    build_target,
+    duration,
+    plan_resume,
+    plan_run,
+    start_run,
+    window_use,
+)
+from ymdesk.core.runs.run_log import RunLog, preparing_message
 from ymdesk.i18n import render
 from ymdesk.jobs.controller import TaskController, stop_all
-from ymdesk.ui import errors
-from ymdesk.ui.confirm import confirm_run
-from ymdesk.ui.plan import PickCounts, RunPlan, format_duration, plan_run
+from ymdesk.ui import confirm, errors
 from ymdesk.ui.resources import icon
 from ymdesk.ui.results_view import ResultsView
 from ymdesk.ui.services import Services
 
 SETUP_PAGE, PROGRESS_PAGE, RESULTS_PAGE = range(3)
-
-
-@dataclass(frozen=True)
-class JobCreated:
-    """The first thing a run's worker reports: the journal id of the job it runs."""
-
-    job_id: int
 
 
 def operation_title(operation: Operation) -> str:
@@ -98,10 +109,11 @@ class RunDialog(QDialog):
         self.job_id: int | None = None
         self.plan: RunPlan | None = None
         self.finished_event: Finished | None = None
-        self._started_at = 0.0
         self._promos: list = []
         self._counts: PickCounts | None = None
-        self._last_progress: Progress | None = None
+        self._windows: dict[tuple[Operation, Target], WindowUse] = {}
+        self._eta: RunEta | None = None
+        self._log: RunLog | None = None
         self._total = 1
         self.setObjectName("runDialog")
         self.setWindowTitle(self.tr("Run an operation"))
@@ -274,20 +286,21 @@ class RunDialog(QDialog):
         self.promos_loaded.emit()
 
     def target(self) -> Target | None:
+        """The target the choices name (core.runs.plan.build_target); None until they name a whole one."""
         campaign = self.campaign()
         if campaign is None:
             return None
-        operation = self.operation()
-        if operation is Operation.DELETE_OFFERS or operation is Operation.REMOVE_PRICES:
-            return Target(campaign_id=campaign.id, business_id=campaign.business_id)
-        if operation is Operation.DELETE_FROM_CATALOG:
-            return Target(business_id=campaign.business_id)
         promo = self.promo_combo.currentData()
-        if promo is None:
+        try:
+            return build_target(
+                self.operation(),
+                campaign_id=campaign.id,
+                business_id=campaign.business_id,
+                promo_id=promo.id if promo is not None else None,
+                all_offers=self.leave_promo_check.isChecked() and self.operation() is Operation.DELETE_PROMO_OFFERS,
+            )
+        except TargetError:
             return None
-        return Target(
-            business_id=campaign.business_id, promo_id=promo.id, all_offers=self.leave_promo_check.isChecked()
-        )
 
     def update_preview(self, *_args) -> None:
         if self.catalog is None:
@@ -298,9 +311,25 @@ class RunDialog(QDialog):
             self.start_button.setEnabled(False)
             self._count_picks()
             return
-        self.plan = plan_run(self._counts, self.operation(), self.target(), self.services.settings.batch_size)
-        self.preview_label.setText(self.plan.describe())
+        operation, target = self.operation(), self.target()
+        self.plan = plan_run(
+            operation,
+            target,
+            self._counts,
+            self.services.settings.batch_size,
+            target_name=self.target_name() if target is not None else "",
+            window=self._window_use(operation, target),
+        )
+        self.preview_label.setText("\n".join(render(line) for line in self.plan.describe()))
         self.start_button.setEnabled(self.plan.can_start)
+
+    def _window_use(self, operation: Operation, target: Target | None) -> WindowUse:
+        if target is None:
+            return WindowUse()
+        key = (operation, target)
+        if key not in self._windows:
+            self._windows[key] = window_use(self.services.journal, operation, target)
+        return self._windows[key]
 
     def _count_picks(self) -> None:
         if self._counter.is_running():
@@ -327,32 +356,12 @@ class RunDialog(QDialog):
     def confirm_and_start(self) -> None:
         if self.plan is None or not self.plan.can_start:
             return
-        if not confirm_run(self, self.plan, self.target_name(), self.campaign()):
+        if not confirm.confirm_run(self, self.plan):
             return
         self.services.settings.campaign_id = self.campaign().id
-        plan, catalog, journal = self.plan, self.catalog, self.services.journal
-        batch_size, api_url = self.services.settings.batch_size, self.services.api_url
-
+        plan = self.plan
         picked = self.picked if plan.operation.takes_skus and not plan.whole else None
-
-        def create(cancel: threading.Event) -> int:
-            # Building and recording 500k job items takes seconds: done on the worker, like the run itself,
-            # and without garbage collections over them (a full one holds the GIL for ~100 ms: a frozen window).
-            with collector_paused():
-                items = catalog.job_items(picked) if picked is not None else []
-            return journal.create_job(
-                plan.operation,
-                plan.target,
-                items,
-                api_url=api_url,
-                source_file=str(catalog.path),
-                sheet=catalog.sheet,
-                sku_column=catalog.sku_column,
-                batch_size=batch_size,
-            )
-
-        self._show_progress_page(plan.operation, plan.target, plan.items_total or 1)
-        self._run(create)
+        self._run(plan, JobSource(self.catalog, picked))
 
     # ------------------------------------------------------------ progress page
 
@@ -388,30 +397,26 @@ class RunDialog(QDialog):
         return page
 
     def start_job(self, job_id: int) -> None:
-        """Resume a journal job on a worker thread (a new run creates its job first, see confirm_and_start)."""
-        journal = self.services.journal
-        job = journal.job(job_id)
-        self._show_progress_page(job.operation, job.target, sum(journal.counts(job_id).values()))
-        self._run(lambda cancel: job_id)
+        """Resume a journal job on a worker thread."""
+        self._run(plan_resume(self.services.journal, job_id))
 
-    def _show_progress_page(self, operation: Operation, target: Target, total: int) -> None:
+    def _show_progress_page(self, plan: RunPlan) -> None:
         self.run_title.setText(
             self.tr("%1 — %2")
-            .replace("%1", operation_title(operation))
-            .replace("%2", describe_target(target, self.services.campaigns))
+            .replace("%1", operation_title(plan.operation))
+            .replace("%2", describe_target(plan.target, self.services.campaigns))
         )
-        self._last_progress = None
-        self._total = max(1, total)
+        self._total = max(1, plan.items_total if not plan.resumes else plan.picked)
         self.progress_bar.setRange(0, 0)  # busy until the job is recorded (seconds for 500k SKUs)
-        self.batch_label.setText(self.tr("Recording the SKUs in the journal…"))
+        self.batch_label.setText(self.tr("Preparing…"))
         self.eta_label.clear()
         self.wait_label.clear()
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Cancel"))
         self.pages.setCurrentIndex(PROGRESS_PAGE)
 
-    def _run(self, job_for) -> None:
-        """Start the worker: `job_for(cancel)` gives the job id (creating the job if needed), then the runner runs."""
+    def _run(self, plan: RunPlan, source: JobSource | None = None) -> None:
+        """Start the worker over core.runs.plan.start_run: it creates the job (or resumes it), then runs it."""
         try:
             client = self.services.client()
         except KeyError:
@@ -419,63 +424,64 @@ class RunDialog(QDialog):
             self.pages.setCurrentIndex(SETUP_PAGE)
             return
         journal = self.services.journal
-        self._started_at = time.monotonic()
+        self._show_progress_page(plan)
+        self._eta = RunEta(plan)
+        self._log = RunLog(plan.operation, journal.counts(plan.job_id) if plan.job_id is not None else None)
         self._append_log(self.tr("Started."))
-
-        def run(cancel: threading.Event):
-            job_id = job_for(cancel)
-            yield JobCreated(job_id)
-            limits = DEFAULT_LIMITS[journal.job(job_id).operation]
-            with client:
-                yield from JobRunner(client, journal, job_id, limits=limits, cancel=cancel).run()
-
-        self._runner.start(run, name="ymdesk-run")
+        source = source or JobSource()
+        self._runner.start(
+            lambda cancel: start_run(journal, client, plan, source=source, cancel=cancel), name="ymdesk-run"
+        )
 
     def is_running(self) -> bool:
         return self._runner.is_running()
 
     def _on_event(self, event) -> None:
-        if isinstance(event, JobCreated):
+        if self._eta is not None:
+            self._eta.feed(event)
+        if self._log is not None:
+            for line in self._log.lines(event):
+                self._append_log(render(line))
+        if isinstance(event, Preparing):
+            self.progress_bar.setRange(0, event.steps)
+            self.progress_bar.setValue(event.number - 1)
+            self.batch_label.setText(render(preparing_message(event)))
+        elif isinstance(event, JobCreated):
             self.job_id = event.job_id
-            self.progress_bar.setRange(0, self._total)
-            self.progress_bar.setValue(0)
-            self.batch_label.setText(self.tr("Starting…"))
             self.run_title.setText(
                 self.tr("Run #%1: %2").replace("%1", str(event.job_id)).replace("%2", self.run_title.text())
             )
             self.run_started.emit(event.job_id)
         elif isinstance(event, BatchStarted):
             self.wait_label.clear()
+            if self.progress_bar.maximum() != self._total:
+                self.progress_bar.setRange(0, self._total)
+                self.progress_bar.setValue(0)
             text = self.tr("Batch %1 of %2").replace("%1", str(event.batch)).replace("%2", str(event.batches))
             self.batch_label.setText(text)
-            if event.size:
-                self._append_log(self.tr("%1: sending %2 SKUs…").replace("%1", text).replace("%2", str(event.size)))
         elif isinstance(event, Progress):
             self.wait_label.clear()
             self.progress_bar.setRange(0, max(1, event.total))
             self.progress_bar.setValue(event.done)
-            self._update_eta(event)
+            self._update_eta()
         elif isinstance(event, Waiting):
             self.wait_label.setText(self._wait_text(event))
-            if self._last_progress is not None:
-                self._update_eta(self._last_progress, event.seconds_left)
+            self._update_eta()
         elif isinstance(event, LogLine):
             self._append_log(render(event.message), event.level)
         elif isinstance(event, Finished):
             self._on_finished(event)
 
-    def _update_eta(self, event: Progress, waiting: float = 0.0) -> None:
-        """Pace so far (a wait in progress counts as spent) times what is left."""
-        self._last_progress = event
-        elapsed = time.monotonic() - self._started_at + waiting
-        if event.done and event.done < event.total:
-            left = elapsed / event.done * (event.total - event.done)
-            self.eta_label.setText(self.tr("About %1 left").replace("%1", format_duration(left)))
+    def _update_eta(self) -> None:
+        """The one estimator (core.runs.plan.RunEta): what is left and the limit window; it only counts down."""
+        left = self._eta.seconds_left() if self._eta is not None else 0.0
+        if left > 0:
+            self.eta_label.setText(self.tr("About %1 left").replace("%1", render(duration(left))))
         else:
             self.eta_label.clear()
 
     def _wait_text(self, event: Waiting) -> str:
-        left = format_duration(math.ceil(event.seconds_left))
+        left = render(duration(math.ceil(event.seconds_left)))
         texts = {
             WaitKind.PACING: self.tr("Keeping to Market's rate limit: next request in %1"),
             WaitKind.RATE_LIMIT: self.tr("Market's rate limit was reached: waiting %1"),

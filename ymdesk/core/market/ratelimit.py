@@ -127,11 +127,31 @@ def until_wait(rate: RateLimitState | None, wall: float, policy: RetryPolicy) ->
     return min(policy.max_until_wait, max(0.0, rate.until - wall) + UNTIL_SLACK)
 
 
-def estimate_seconds(skus: int, limits: RateLimits, batch_size: int, seconds_per_request: float = 0.3) -> float:
-    """A rough duration for a preview: request time plus the waits the limit imposes."""
+#: The time one request and its answer take, for estimates (the limit's waits dominate any run above one window).
+SECONDS_PER_REQUEST = 0.5
+
+
+def estimate_seconds(
+    skus: int,
+    limits: RateLimits,
+    batch_size: int,
+    seconds_per_request: float = SECONDS_PER_REQUEST,
+    *,
+    used: int = 0,
+    window_elapsed: float = 0.0,
+) -> float:
+    """The one duration estimate (preview, confirmation, time left while running; app and CLI).
+
+    Request time plus the waits the limit imposes. `used` units of the limit are already spent in a window
+    that began `window_elapsed` seconds ago (a resumed run, or a run right after another on the same store):
+    they count against the first window, and the first wait is shorter by the time already gone.
+    """
     if skus <= 0:
         return seconds_per_request
     requests = -(-skus // max(1, batch_size))
     units = skus if limits.per_sku else requests
-    windows_to_wait = max(0, -(-units // limits.amount) - 1)
-    return requests * seconds_per_request + windows_to_wait * limits.window
+    windows_to_wait = max(0, -(-(max(0, used) + units) // limits.amount) - 1)
+    waits = windows_to_wait * limits.window
+    if windows_to_wait:
+        waits -= min(max(0.0, window_elapsed), limits.window)
+    return requests * seconds_per_request + waits

@@ -31,6 +31,29 @@ class WaitKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class JobCreated:
+    """The first event of every run (new or resumed): the journal id of the job being run."""
+
+    job_id: int
+
+
+class PrepareStep(StrEnum):
+    COLLECTING = "collecting"  # picking the SKUs to send out of the checked rows
+    RECORDING = "recording"  # writing them into the journal
+    LOADING = "loading"  # reading back what is left to send
+
+
+@dataclass(frozen=True)
+class Preparing:
+    """Before the first request: what ymdesk is doing with the SKUs (seconds for 300,000 of them)."""
+
+    step: PrepareStep
+    number: int  # 1-based
+    steps: int
+    skus: int
+
+
+@dataclass(frozen=True)
 class BatchStarted:
     batch: int  # 1-based
     batches: int
@@ -68,4 +91,4 @@ class Finished:
     message: Message | None = None
 
 
-Event = BatchStarted | Progress | Waiting | LogLine | Finished
+Event = JobCreated | Preparing | BatchStarted | Progress | Waiting | LogLine | Finished

@@ -71,7 +71,7 @@ def write_job_report(
 
 
 def has_failures(journal: Journal, job_id: int) -> bool:
-    return any(outcome.value != "deleted" and n for outcome, n in journal.counts(job_id).items())
+    return any(not outcome.is_success and n for outcome, n in journal.counts(job_id).items())
 
 
 def _when(stamp: str | None) -> datetime | None:

@@ -389,11 +389,30 @@ class Journal:
             ).fetchall()
         return {Outcome(o): n for o, n in rows}
 
+    def answered_since(self, operation: Operation, target: Target, since: str) -> tuple[int, str | None]:
+        """SKUs sent to this operation's limit holder (the store, or the business) and answered at or after
+        `since` (ISO time), by any job, with the earliest answer's time: what a new window already holds."""
+        column, value = (
+            ("campaign_id", target.campaign_id)
+            if target.campaign_id is not None and (operation in (Operation.DELETE_OFFERS, Operation.REMOVE_PRICES))
+            else ("business_id", target.business_id)
+        )
+        with self._lock:
+            count, earliest = self._db.execute(
+                "SELECT COUNT(*), MIN(items.updated_at) FROM jobs JOIN items ON items.job_id = jobs.id"
+                f" WHERE jobs.operation = ? AND jobs.{column} IS ? AND COALESCE(jobs.finished_at, ?) >= ?"
+                " AND items.attempts > 0 AND items.updated_at >= ?",
+                (operation.value, value, since, since, since),
+            ).fetchone()
+        return int(count), earliest
+
     def items(self, job_id: int, *, failed_only: bool = False) -> Iterator[ItemRecord]:
         """Every SKU of a job in file order; `failed_only` leaves out the deleted ones."""
         query = (
             "SELECT seq, sku, raw, row, outcome, reason, api_code, http_status, attempts FROM items"
-            " WHERE job_id = ?" + (" AND outcome != 'deleted'" if failed_only else "") + " ORDER BY seq"
+            " WHERE job_id = ?"
+            + (" AND outcome NOT IN ('deleted', 'archived', 'unarchived')" if failed_only else "")
+            + " ORDER BY seq"
         )
         with self._lock:
             rows = self._db.execute(query, (job_id,)).fetchall()

@@ -41,6 +41,7 @@ from ymdesk.core.model import Operation, Outcome, batches_of
 from ymdesk.core.runs import archive
 from ymdesk.core.runs.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
 from ymdesk.core.runs.journal import JobRecord, Journal, OutcomeUpdate
+from ymdesk.core.runs.plan import business_of, campaign_of, promo_of
 from ymdesk.core.runs.verify import Resolver
 
 log = logging.getLogger(__name__)
@@ -227,22 +228,21 @@ class JobRunner:
 
     def _sender(self) -> Send:
         job, client = self.job, self.client
-        target = job.target
-        if job.operation is Operation.DELETE_OFFERS:
-            return lambda skus: client.delete_campaign_offers(_need(target.campaign_id), skus)
-        if job.operation is Operation.DELETE_FROM_CATALOG:
-            return lambda skus: client.delete_catalog_offers(_need(target.business_id), skus)
-        if job.operation in archive.ARCHIVE_OPERATIONS:
-            return archive.sender(client, job.operation, target)
-        if job.operation is Operation.DELETE_PROMO_OFFERS:
+        operation, target = job.operation, job.target
+        if operation is Operation.DELETE_OFFERS:
+            return lambda skus: client.delete_campaign_offers(campaign_of(operation, target), skus)
+        if operation is Operation.DELETE_FROM_CATALOG:
+            return lambda skus: client.delete_catalog_offers(business_of(operation, target), skus)
+        if operation in archive.ARCHIVE_OPERATIONS:
+            return archive.sender(client, operation, target)
+        if operation is Operation.DELETE_PROMO_OFFERS:
+            business, promo = business_of(operation, target), promo_of(operation, target)
             if target.all_offers:
-                return lambda _skus: client.delete_promo_offers(
-                    _need(target.business_id), _need(target.promo_id), delete_all=True
-                )
-            return lambda skus: client.delete_promo_offers(_need(target.business_id), _need(target.promo_id), skus)
-        if job.operation is Operation.REMOVE_PRICES:
-            return lambda _skus: client.remove_all_prices(_need(target.campaign_id))
-        raise ValueError(f"the runner cannot send {job.operation.value} yet")
+                return lambda _skus: client.delete_promo_offers(business, promo, delete_all=True)
+            return lambda skus: client.delete_promo_offers(business, promo, skus)
+        if operation is Operation.REMOVE_PRICES:
+            return lambda _skus: client.remove_all_prices(campaign_of(operation, target))
+        raise ValueError(f"the runner cannot send {operation.value} yet")
 
     # ------------------------------------------------------------ one request, paced and retried
 
@@ -427,12 +427,6 @@ class JobRunner:
                 self._counts[Outcome.PENDING] -= 1  # cancelled items were counted as pending-to-send
             self._counts[update.outcome] += 1
         self._counts = Counter({k: v for k, v in self._counts.items() if v > 0})
-
-
-def _need(value: T | None) -> T:
-    if value is None:
-        raise ValueError("the job's target lacks an id its operation needs")
-    return value
 
 
 def _secs(seconds: float) -> int:
