@@ -264,24 +264,24 @@ def gui_session(path: str, limits: str = "unlimited") -> Result:
             dialog = holder[0]
 
             def choose() -> None:
-                dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_OFFERS))
-                for index in range(dialog.store_combo.count()):
-                    if dialog.store_combo.itemData(index).id == DEMO_CAMPAIGN_ID:
-                        dialog.store_combo.setCurrentIndex(index)
+                dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_OFFERS))
+                for index in range(dialog.setup.store_combo.count()):
+                    if dialog.setup.store_combo.itemData(index).id == DEMO_CAMPAIGN_ID:
+                        dialog.setup.store_combo.setCurrentIndex(index)
 
-            wait_until(lambda: dialog.store_combo.count() > 0, timeout_s=60)  # stores come from the simulator
+            wait_until(lambda: dialog.setup.store_combo.count() > 0, timeout_s=60)  # stores come from the simulator
             QTimer.singleShot(0, choose)
             # The preview (the picked rows as job items) is ready when Start is enabled.
-            wait_until(lambda: dialog.plan is not None and dialog.start_button.isEnabled(), timeout_s=300)
+            wait_until(lambda: dialog.plan is not None and dialog.setup.start_button.isEnabled(), timeout_s=300)
             seconds["plan"] = time.perf_counter() - started
             phases["plan"] = probe.take()
             gc_pauses["plan"] = collections.take()
 
             def choose_and_start() -> None:
-                dialog.start_button.click()
+                dialog.setup.start_button.click()
 
             clicked, run_started = [0.0], [0.0]
-            dialog.start_button.pressed.connect(lambda: clicked.__setitem__(0, time.perf_counter()))
+            dialog.setup.start_button.pressed.connect(lambda: clicked.__setitem__(0, time.perf_counter()))
             dialog.run_started.connect(lambda _job: run_started.__setitem__(0, time.perf_counter()))
             seconds["start_and_run"] = run_until(dialog.run_finished, choose_and_start, timeout_s=1800)
             seconds["click_to_run_started"] = run_started[0] - clicked[0]

@@ -96,15 +96,15 @@ def main() -> int:
     dialog.move(screen.center() - dialog.rect().center())
     dialog.show()
     wait_for(dialog.campaigns_loaded)
-    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_OFFERS))
-    for index in range(dialog.store_combo.count()):
-        if dialog.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
-            dialog.store_combo.setCurrentIndex(index)
+    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_OFFERS))
+    for index in range(dialog.setup.store_combo.count()):
+        if dialog.setup.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
+            dialog.setup.store_combo.setCurrentIndex(index)
     while dialog.plan is None or not dialog.plan.can_start:
         settle(50)
-    dialog.start_button.click()
+    dialog.setup.start_button.click()
     seen = []
-    dialog._runner.event.connect(lambda event: seen.append(event) if isinstance(event, Waiting) else None)
+    dialog.run_event.connect(lambda event: seen.append(event) if isinstance(event, Waiting) else None)
     while len(seen) < 3:
         settle(50)
     shoot("run-progress")

@@ -70,8 +70,10 @@ def test_history_offers_and_finishes_a_run_whose_process_was_killed(
         history.resume_button.click()
     resumed = next(child for child in window.findChildren(RunDialog))
     qtbot.addWidget(resumed)
+    assert resumed.plan.resumes and resumed.plan.confirmation.typed == (resumed.plan.valid > 1000)
     with qtbot.waitSignal(resumed.run_finished, timeout=120_000) as finished:
-        pass
+        resumed.setup.start_button.click()
+    assert confirm_runs == [resumed.plan]
     assert finished.args[0].status is JobStatus.DONE
     qtbot.waitUntil(lambda: resumed.results.model.rowCount() == 1500, timeout=60_000)  # read on a worker
     assert not shown_dialogs

@@ -21,11 +21,11 @@ def _run_dialog(qtbot, window, operation: Operation) -> RunDialog:
 
     dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
-    for index in range(dialog.store_combo.count()):
-        if dialog.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
-            dialog.store_combo.setCurrentIndex(index)
-    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(operation))
+    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
+    for index in range(dialog.setup.store_combo.count()):
+        if dialog.setup.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
+            dialog.setup.store_combo.setCurrentIndex(index)
+    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(operation))
     return dialog
 
 
@@ -35,13 +35,17 @@ def test_promo_run_says_when_changes_apply_and_checks_processing(qtbot, loaded_w
     window = loaded_window
     window.model.pick_shown(True)
     dialog = _run_dialog(qtbot, window, Operation.DELETE_PROMO_OFFERS)
-    qtbot.waitUntil(lambda: dialog.promo_combo.count() > 0, timeout=10_000)  # POST businesses/{id}/promos
-    dialog.promo_combo.setCurrentIndex(
-        next(i for i in range(dialog.promo_combo.count()) if dialog.promo_combo.itemData(i).id == PROMO_WEEKLY_ID)
+    qtbot.waitUntil(lambda: dialog.setup.promo_combo.count() > 0, timeout=10_000)  # POST businesses/{id}/promos
+    dialog.setup.promo_combo.setCurrentIndex(
+        next(
+            i
+            for i in range(dialog.setup.promo_combo.count())
+            if dialog.setup.promo_combo.itemData(i).id == PROMO_WEEKLY_ID
+        )
     )
     assert dialog.plan.target.promo_id == PROMO_WEEKLY_ID
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
-        dialog.start_button.click()
+        dialog.setup.start_button.click()
     assert finished.args[0].status is JobStatus.DONE
     assert dialog.pages.currentIndex() == RESULTS_PAGE
     assert "4–6 hours" in dialog.promo_note.text()
@@ -57,14 +61,15 @@ def test_leaving_a_promo_and_removing_prices_are_whole_target_runs(qtbot, loaded
     window.model.pick_shown(True)
     dialog = _run_dialog(qtbot, window, Operation.REMOVE_PRICES)
     assert dialog.plan.whole and dialog.plan.needs_typed_confirmation
-    assert "whole store" in dialog.preview_label.text()
-    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_PROMO_OFFERS))
-    qtbot.waitUntil(lambda: dialog.promo_combo.count() > 0, timeout=10_000)
-    dialog.leave_promo_check.setChecked(True)
+    assert "whole store" in dialog.setup.preview_label.text()
+    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_PROMO_OFFERS))
+    qtbot.waitUntil(lambda: dialog.setup.promo_combo.count() > 0, timeout=10_000)
+    dialog.setup.leave_promo_check.setChecked(True)
     assert dialog.plan.whole and dialog.plan.target.all_offers and dialog.plan.needs_typed_confirmation
 
 
 def test_cancelled_run_resumes_from_history(qtbot, loaded_window, confirm_runs, simulator):
+    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
     from ymdesk.core.simulator.limits import Limits
 
     window = loaded_window
@@ -72,9 +77,9 @@ def test_cancelled_run_resumes_from_history(qtbot, loaded_window, confirm_runs, 
     window.services.settings.batch_size = 5
     window.model.pick_shown(True)
     dialog = _run_dialog(qtbot, window, Operation.DELETE_OFFERS)
-    dialog._runner.event.connect(lambda event: dialog.cancel_run() if dialog.wait_label.text() else None)
+    dialog.run_event.connect(lambda event: dialog.cancel_run() if dialog.progress.wait_label.text() else None)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
-        dialog.start_button.click()
+        dialog.setup.start_button.click()
     assert finished.args[0].status is JobStatus.CANCELLED
     job_id = dialog.job_id
     assert window.services.journal.counts(job_id)[Outcome.CANCELLED] > 0
@@ -90,8 +95,17 @@ def test_cancelled_run_resumes_from_history(qtbot, loaded_window, confirm_runs, 
         history.resume_button.click()
     resumed = next(child for child in window.findChildren(RunDialog) if child is not dialog)
     qtbot.addWidget(resumed)
+    # A resume is a destructive run: the preview first, sent only once confirmed.
+    left = window.services.journal.counts(job_id)[Outcome.CANCELLED]
+    sent_before = len(simulator.records())
+    assert resumed.plan.resumes and resumed.plan.job_id == job_id and resumed.plan.valid == left
+    assert f"SKUs left to send: {left}" in resumed.setup.preview_label.text()
+    assert "Estimated time" in resumed.setup.preview_label.text()
+    assert f"({DEMO_FBS_CAMPAIGN_ID})" in resumed.setup.heading.text()
+    assert not resumed.is_running() and len(simulator.records()) == sent_before
     with qtbot.waitSignal(resumed.run_finished, timeout=60_000) as finished:
-        pass
+        resumed.setup.start_button.click()
+    assert confirm_runs[-1] is resumed.plan
     assert finished.args[0].status is JobStatus.DONE
     counts = window.services.journal.counts(job_id)
     assert counts.get(Outcome.CANCELLED, 0) == 0 and counts.get(Outcome.PENDING, 0) == 0
@@ -106,7 +120,7 @@ def test_a_read_only_key_stops_the_run_with_a_clear_dialog(qtbot, loaded_window,
     window.model.pick_shown(True)
     dialog = _run_dialog(qtbot, window, Operation.DELETE_OFFERS)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
-        dialog.start_button.click()
+        dialog.setup.start_button.click()
     assert finished.args[0].status is JobStatus.STOPPED
     assert shown_dialogs and shown_dialogs[-1].title == "Market stopped the run"
     assert "permission" in shown_dialogs[-1].text
@@ -144,8 +158,9 @@ def test_loading_can_be_cancelled(qtbot, main_window, tmp_path):
     path = write_big_catalog(tmp_path / "big.csv", 200_000)
     main_window.open_file(path)
     assert main_window.cancel_load_button.isVisibleTo(main_window)
-    main_window.cancel_load_button.click()
-    qtbot.waitUntil(lambda: not main_window._loader.is_running(), timeout=60_000)
+    with qtbot.waitSignal(main_window.load_cancelled, timeout=60_000):
+        main_window.cancel_load_button.click()
+    assert not main_window.is_loading()
     assert main_window.catalog is None
     assert main_window.statusBar().currentMessage() == "Loading cancelled."
     assert not main_window.cancel_load_button.isVisibleTo(main_window)

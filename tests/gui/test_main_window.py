@@ -83,7 +83,7 @@ def test_unreadable_file_shows_a_dialog(qtbot, main_window, tmp_path, shown_dial
     assert "broken.xlsx" in shown_dialogs[0].text and "damaged" in shown_dialogs[0].text
     assert main_window.catalog is None
     assert not main_window.busy_bar.isVisibleTo(main_window)
-    assert not main_window._loader.is_running()
+    assert not main_window.is_loading()
 
 
 def test_csv_and_recent_files(qtbot, main_window, catalog_file):

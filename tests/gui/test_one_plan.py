@@ -33,14 +33,18 @@ def test_the_cli_and_the_dialog_plan_confirm_and_name_reports_alike(
     main_window.pick_all_action.trigger()
     dialog = RunDialog(main_window.services, main_window.catalog, main_window.model.picked.copy(), main_window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
-    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_OFFERS))
-    dialog.store_combo.setCurrentIndex(
-        next(i for i in range(dialog.store_combo.count()) if dialog.store_combo.itemData(i).id == DEMO_FBS_CAMPAIGN_ID)
+    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
+    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_OFFERS))
+    dialog.setup.store_combo.setCurrentIndex(
+        next(
+            i
+            for i in range(dialog.setup.store_combo.count())
+            if dialog.setup.store_combo.itemData(i).id == DEMO_FBS_CAMPAIGN_ID
+        )
     )
     plan = dialog.plan
     estimate = render(plan.estimate())
-    assert estimate in dialog.preview_label.text()
+    assert estimate in dialog.setup.preview_label.text()
 
     prompts: list[str] = []
 
@@ -61,7 +65,7 @@ def test_the_cli_and_the_dialog_plan_confirm_and_name_reports_alike(
     summary = json.loads(out.strip().splitlines()[-1])
 
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
-        dialog.start_button.click()
+        dialog.setup.start_button.click()
     assert finished.args[0].status is JobStatus.DONE
     assert confirm_runs == [plan]
     cli_report = Path(summary["report"])

@@ -101,7 +101,7 @@ def test_opening_another_file_with_picks_asks_and_cancel_keeps_them(qtbot, dup_w
     other = catalog_file(20)
     assert window.open_file(other) is False
     assert asked == [(8, "dups.csv", other.name)]
-    assert not window._loader.is_running()
+    assert not window.is_loading()
     assert window.catalog.path.name == "dups.csv" and int(window.model.picked.sum()) == 8
 
     reply["value"] = True

@@ -80,13 +80,13 @@ def test_a_run_keeps_the_gui_responsive(qtbot, main_window, big_csv, confirm_run
     dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.store_combo.count() > 0 and dialog.plan is not None, timeout=60_000)
-    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_OFFERS))
-    for index in range(dialog.store_combo.count()):
-        if dialog.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
-            dialog.store_combo.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=60_000)
+    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_OFFERS))
+    for index in range(dialog.setup.store_combo.count()):
+        if dialog.setup.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
+            dialog.setup.store_combo.setCurrentIndex(index)
     with qtbot.waitSignal(dialog.run_finished, timeout=300_000) as finished:
-        dialog.start_button.click()
+        dialog.setup.start_button.click()
     qtbot.waitUntil(lambda: dialog.results.model.rowCount() == RUN_SKUS, timeout=60_000)
     probe.stop()
     assert finished.args[0].status is JobStatus.DONE

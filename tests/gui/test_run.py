@@ -15,16 +15,16 @@ def _run_dialog(qtbot, window) -> RunDialog:
     dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
     qtbot.addWidget(dialog)
     # The stores come from GET v2/campaigns and the picked SKUs are counted, both off the GUI thread.
-    qtbot.waitUntil(lambda: dialog.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
     return dialog
 
 
 def _choose(dialog: RunDialog, operation: Operation, campaign_id: int) -> None:
-    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(operation))
-    for index in range(dialog.store_combo.count()):
-        if dialog.store_combo.itemData(index).id == campaign_id:
-            dialog.store_combo.setCurrentIndex(index)
-    assert dialog.campaign().id == campaign_id
+    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(operation))
+    for index in range(dialog.setup.store_combo.count()):
+        if dialog.setup.store_combo.itemData(index).id == campaign_id:
+            dialog.setup.store_combo.setCurrentIndex(index)
+    assert dialog.setup.campaign().id == campaign_id
 
 
 def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirm_runs, tmp_path):
@@ -39,16 +39,16 @@ def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirm_runs,
     dialog = _run_dialog(qtbot, window)
     _choose(dialog, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
     assert dialog.plan.valid == 36 and dialog.plan.invalid == 4 and dialog.plan.batches == 1
-    assert "Valid SKUs to send: 36" in dialog.preview_label.text()
+    assert "Valid SKUs to send: 36" in dialog.setup.preview_label.text()
 
     progress = []
-    dialog._runner.event.connect(lambda event: progress.append(event) if isinstance(event, Progress) else None)
+    dialog.run_event.connect(lambda event: progress.append(event) if isinstance(event, Progress) else None)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
-        dialog.start_button.click()
-    assert confirm_runs[0].target_name.endswith(f"({DEMO_FBS_CAMPAIGN_ID})")
+        dialog.setup.start_button.click()
+    assert confirm_runs[0].target_label.endswith(f"({DEMO_FBS_CAMPAIGN_ID})")
     assert finished.args[0].status is JobStatus.DONE
     assert progress[-1].done == progress[-1].total == 40
-    assert dialog.progress_bar.value() == dialog.progress_bar.maximum() == 40
+    assert dialog.progress.progress_bar.value() == dialog.progress.progress_bar.maximum() == 40
     assert dialog.pages.currentIndex() == RESULTS_PAGE
     qtbot.waitUntil(lambda: dialog.results.model.rowCount() == 40, timeout=10_000)
 
@@ -90,11 +90,11 @@ def test_cancel_mid_run_records_the_rest_as_cancelled(qtbot, loaded_window, conf
             waits.append(event)
             dialog.cancel_run()
 
-    dialog._runner.event.connect(cancel_when_waiting)
+    dialog.run_event.connect(cancel_when_waiting)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
-        dialog.start_button.click()
+        dialog.setup.start_button.click()
     assert waits, "the run should have waited for the rate limit"
-    assert dialog.wait_label.text() != "" or dialog.pages.currentIndex() == RESULTS_PAGE
+    assert dialog.progress.wait_label.text() != "" or dialog.pages.currentIndex() == RESULTS_PAGE
     assert finished.args[0].status is JobStatus.CANCELLED
     counts = window.services.journal.counts(dialog.job_id)
     assert counts[Outcome.CANCELLED] > 0
@@ -113,8 +113,8 @@ def test_closing_the_window_during_a_run_cancels_and_waits(qtbot, loaded_window,
     dialog = _run_dialog(qtbot, window)
     _choose(dialog, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
     monkeypatch.setattr(RunDialog, "confirm_stop", lambda self: True)
-    with qtbot.waitSignal(dialog._runner.event, check_params_cb=lambda event: isinstance(event, Waiting)):
-        dialog.start_button.click()
+    with qtbot.waitSignal(dialog.run_event, check_params_cb=lambda event: isinstance(event, Waiting)):
+        dialog.setup.start_button.click()
     assert dialog.is_running()
     window.close()
     assert not dialog.is_running()
@@ -159,6 +159,6 @@ def test_run_dialog_models_pass_the_model_tester(qtbot, qtmodeltester, loaded_wi
     dialog = _run_dialog(qtbot, window)
     _choose(dialog, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000):
-        dialog.start_button.click()
+        dialog.setup.start_button.click()
     qtbot.waitUntil(lambda: dialog.results.model.rowCount() == 60, timeout=10_000)
     qtmodeltester.check(dialog.results.model, force_py=True)

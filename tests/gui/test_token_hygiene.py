@@ -49,13 +49,13 @@ def test_no_file_holds_the_key_after_an_app_session_and_a_cli_run(
     window.pick_all_action.trigger()
     dialog = RunDialog(services, window.catalog, window.model.picked.copy(), window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.store_combo.count() > 0 and dialog.plan is not None, timeout=30_000)
-    dialog.operation_combo.setCurrentIndex(dialog.operation_combo.findData(Operation.DELETE_OFFERS))
-    for index in range(dialog.store_combo.count()):
-        if dialog.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
-            dialog.store_combo.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=30_000)
+    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_OFFERS))
+    for index in range(dialog.setup.store_combo.count()):
+        if dialog.setup.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
+            dialog.setup.store_combo.setCurrentIndex(index)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
-        dialog.start_button.click()
+        dialog.setup.start_button.click()
     assert finished.args[0].status is JobStatus.DONE
     qtbot.waitUntil(lambda: dialog.results.model.rowCount() == 120, timeout=60_000)  # read on a worker
     for name in ("report.xlsx", "report.csv"):

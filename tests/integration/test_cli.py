@@ -219,7 +219,7 @@ def test_dry_run_sends_nothing(sim, catalog):
         sim.url,
         "--dry-run",
     )
-    assert done.returncode == 0 and "1201 SKUs in 3 batches" in done.stderr
+    assert done.returncode == 0 and "1,201 SKUs in 3 batches" in done.stderr
     assert not sim.records()
 
 

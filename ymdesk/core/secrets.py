@@ -22,6 +22,17 @@ class KeyringUnavailable(UserError):
     pass
 
 
+class NoApiKey(UserError):
+    """No key is saved (app) or given (CLI): connect first. A UserError, so it is shown, never swallowed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            Message.translate(
+                "Secrets", "No API key: connect to Market first (Market > Connect), or set YM_API_KEY for the CLI."
+            )
+        )
+
+
 class KeyringTokenStore:
     """The OS keyring: Windows Credential Manager, Secret Service on Linux, Keychain on macOS."""
 

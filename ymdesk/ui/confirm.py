@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMes
 
 from ymdesk.core.model import Operation
 from ymdesk.core.runs.plan import Confirmation, RunPlan
+from ymdesk.i18n import fill, render
+from ymdesk.ui.texts import operation_title
 
 
 class TypedConfirmDialog(QDialog):
@@ -35,32 +37,42 @@ class TypedConfirmDialog(QDialog):
         return self.rule.accepts(typed)
 
 
-def confirmation_text(dialog: QWidget, plan: RunPlan, target_name: str) -> str:
+def confirmation_text(dialog: QWidget | None, plan: RunPlan, target_name: str) -> str:
     if plan.operation is Operation.REMOVE_PRICES:
-        return QCoreApplication.translate(
-            "Confirm", "Remove ALL prices set through the API in the store “%1”? This cannot be undone."
-        ).replace("%1", target_name)
-    if plan.whole:
-        return QCoreApplication.translate(
-            "Confirm", "Leave the promo “%1” entirely, with all products? This cannot be undone."
-        ).replace("%1", target_name)
-    texts = {
-        Operation.DELETE_OFFERS: QCoreApplication.translate(
-            "Confirm", "Delete %1 products from the store “%2”? This cannot be undone."
-        ),
-        Operation.DELETE_FROM_CATALOG: QCoreApplication.translate(
-            "Confirm",
-            "Delete %1 products from the catalog of the business “%2”, from all its stores? This cannot be undone.",
-        ),
-        Operation.DELETE_PROMO_OFFERS: QCoreApplication.translate("Confirm", "Remove %1 products from the promo “%2”?"),
-    }
-    return texts[plan.operation].replace("%1", f"{plan.valid:,}").replace("%2", target_name)
+        text = QCoreApplication.translate(
+            "Confirm", "Remove ALL prices set through the API in the store “{target}”? This cannot be undone."
+        )
+    elif plan.whole:
+        text = QCoreApplication.translate(
+            "Confirm", "Leave the promo “{target}” entirely, with all products? This cannot be undone."
+        )
+    elif plan.resumes:
+        text = QCoreApplication.translate(
+            "Confirm", "Resume run #{job}: send the {count:n} SKUs left ({operation}) to “{target}”?"
+        )
+    else:
+        text = {
+            Operation.DELETE_OFFERS: QCoreApplication.translate(
+                "Confirm", "Delete {count:n} products from the store “{target}”? This cannot be undone."
+            ),
+            Operation.DELETE_FROM_CATALOG: QCoreApplication.translate(
+                "Confirm",
+                "Delete {count:n} products from the catalog of the business “{target}”, from all its stores? "
+                "This cannot be undone.",
+            ),
+            Operation.DELETE_PROMO_OFFERS: QCoreApplication.translate(
+                "Confirm", "Remove {count:n} products from the promo “{target}”?"
+            ),
+        }[plan.operation]
+    estimate = fill(QCoreApplication.translate("Confirm", "It takes {estimate}."), estimate=render(plan.estimate()))
+    body = fill(text, count=plan.valid, target=target_name, job=plan.job_id, operation=operation_title(plan.operation))
+    return f"{body} {estimate}"
 
 
-def confirm_run(dialog: QWidget, plan: RunPlan) -> bool:
+def confirm_run(dialog: QWidget | None, plan: RunPlan) -> bool:
     """Ask before sending, by the plan's rule (the CLI's too): large runs, leaving a promo and removing all
-    prices are typed; a small run is a question whose default answer is No."""
-    text = confirmation_text(dialog, plan, plan.target_name)
+    prices are typed; a smaller run is a question whose default answer is No."""
+    text = confirmation_text(dialog, plan, plan.target_label)
     title = QCoreApplication.translate("Confirm", "Confirm the run")
     rule = plan.confirmation
     if not rule.typed:
@@ -73,10 +85,11 @@ def confirm_run(dialog: QWidget, plan: RunPlan) -> bool:
         )
         return answer == QMessageBox.StandardButton.Yes
     if plan.whole:
-        prompt = QCoreApplication.translate("Confirm", "To confirm, type the ID: %1").replace("%1", rule.expected)
+        prompt = fill(QCoreApplication.translate("Confirm", "To confirm, type the ID: {id}"), id=rule.expected)
     else:
-        prompt = QCoreApplication.translate("Confirm", "To confirm, type the number of products: %1").replace(
-            "%1", f"{plan.valid:,}"
+        prompt = fill(
+            QCoreApplication.translate("Confirm", "To confirm, type the number of products: {count:n}"),
+            count=plan.valid,
         )
     typed = TypedConfirmDialog(dialog, title, f"{text}\n\n{prompt}", rule)
     return typed.exec() == QDialog.DialogCode.Accepted

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -14,25 +14,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ymdesk.core.messages import QT_TRANSLATE_NOOP
-from ymdesk.core.runs.events import JobStatus
 from ymdesk.ui.resources import icon
-from ymdesk.ui.results_view import ResultsView, outcome_title
-from ymdesk.ui.run_dialog import RunDialog, describe_target, operation_title
+from ymdesk.ui.results_view import ResultsView
+from ymdesk.ui.run_dialog import RunDialog
 from ymdesk.ui.services import Services
+from ymdesk.ui.texts import describe_target, operation_title, outcome_title, status_title
 from ymdesk.ui.widgets import ReadOnlyTable
-
-STATUS_TITLES = {
-    JobStatus.PLANNED: QT_TRANSLATE_NOOP("HistoryDialog", "planned"),
-    JobStatus.RUNNING: QT_TRANSLATE_NOOP("HistoryDialog", "interrupted"),
-    JobStatus.DONE: QT_TRANSLATE_NOOP("HistoryDialog", "done"),
-    JobStatus.STOPPED: QT_TRANSLATE_NOOP("HistoryDialog", "stopped by Market"),
-    JobStatus.CANCELLED: QT_TRANSLATE_NOOP("HistoryDialog", "cancelled"),
-}
-
-
-def status_title(status: JobStatus) -> str:
-    return QCoreApplication.translate("HistoryDialog", STATUS_TITLES[status])
 
 
 class HistoryDialog(QDialog):
@@ -89,7 +76,7 @@ class HistoryDialog(QDialog):
                 str(job.id),
                 (job.started_at or job.created_at or "").replace("T", " ")[:19],
                 operation_title(job.operation),
-                describe_target(job.target, self.services.campaigns),
+                describe_target(job.target, self.services.campaigns, job.target_name),
                 job.source_file or "",
                 status_title(job.status),
                 outcomes,
@@ -124,8 +111,8 @@ class HistoryDialog(QDialog):
             )
             return
         dialog = RunDialog(self.services, parent=self.parentWidget())
+        dialog.resume(job.id)  # the preview and the confirmation come first, as for a new run
         dialog.open()
-        dialog.start_job(job.id)
         self.resumed.emit(job.id)
         self.accept()
 

@@ -54,6 +54,7 @@ CATALOG_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".
 class MainWindow(QMainWindow):
     catalog_loaded = Signal()  # a catalog is on screen (after open, sheet or SKU column change)
     load_failed = Signal(object)  # the error, after its dialog was shown
+    load_cancelled = Signal()  # a load was cancelled and its thread is gone
     filter_applied = Signal()  # the shown rows were updated
 
     def __init__(self, services: Services) -> None:
@@ -323,6 +324,10 @@ class MainWindow(QMainWindow):
         )
         return True
 
+    def is_loading(self) -> bool:
+        """A file (or another sheet or SKU column) is being read."""
+        return self._loader.is_running()
+
     def _start_loading(self, task, message: str) -> None:
         self.statusBar().showMessage(message)
         self.busy_bar.show()
@@ -344,6 +349,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if self._loader.is_cancelled():
             self.statusBar().showMessage(self.tr("Loading cancelled."), 5000)
+            self.load_cancelled.emit()
         elif isinstance(outcome, LoadedCatalog):
             self._show_catalog(outcome)
         elif isinstance(outcome, BaseException):

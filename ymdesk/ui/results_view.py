@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ymdesk.core import paths
 from ymdesk.core.messages import QT_TRANSLATE_NOOP
-from ymdesk.core.model import OUTCOME_TITLES, Outcome
+from ymdesk.core.model import Outcome
 from ymdesk.core.runs.job_report import write_job_report
 from ymdesk.core.runs.plan import report_path
 from ymdesk.i18n import fill, number, render
@@ -44,6 +44,7 @@ from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
 from ymdesk.ui.resources import icon
 from ymdesk.ui.services import Services
+from ymdesk.ui.texts import outcome_title
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 OUTCOME_COLOURS = {
@@ -70,10 +71,6 @@ REPORT_SCOPE_TITLES = {
     ReportScope.ALL: QT_TRANSLATE_NOOP("ResultsView", "All SKUs, every outcome"),
     ReportScope.SHOWN: QT_TRANSLATE_NOOP("ResultsView", "Only the rows shown (the filter above)"),
 }
-
-
-def outcome_title(outcome: Outcome) -> str:
-    return QCoreApplication.translate("Outcome", OUTCOME_TITLES[outcome])
 
 
 @dataclass

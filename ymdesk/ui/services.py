@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ymdesk.core.secrets import TokenStore
+from ymdesk.core.secrets import NoApiKey, TokenStore
 from ymdesk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from ymdesk.core.market.client import MarketClient
+    from ymdesk.core.market.client import Campaign, MarketClient
     from ymdesk.core.runs.journal import Journal
 
 
@@ -32,15 +32,15 @@ class Services:
     make_client: Callable[[str, str], MarketClient]  # (token, base_url)
     demo: DemoSession | None = None
     language: str = "en"
-    campaigns: list = field(default_factory=list)  # stores from the last connection test, for the run dialog
+    campaigns: list[Campaign] = field(default_factory=list)  # stores from the last connection test, for the run dialog
 
     @property
     def api_url(self) -> str:
         return self.demo.api_url if self.demo else self.settings.api_url
 
     def client(self) -> MarketClient:
-        """A client for the saved key. Raises KeyError when there is no key yet."""
+        """A client for the saved key. Raises NoApiKey when there is no key yet."""
         token = self.tokens.get()
         if not token:
-            raise KeyError("no API key")
+            raise NoApiKey()
         return self.make_client(token, self.api_url)

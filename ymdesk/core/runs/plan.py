@@ -209,6 +209,19 @@ class RunPlan:
         return self.target is not None and (self.whole or self.valid > 0)
 
     @property
+    def target_label(self) -> str:
+        """The target as a confirmation names it: its name and the id that matters, "Shop (21000001)"."""
+        if self.target is None:
+            return ""
+        if self.operation is Operation.DELETE_PROMO_OFFERS:
+            key: object = self.target.promo_id
+        elif takes_campaign(self.operation):
+            key = self.target.campaign_id
+        else:
+            key = self.target.business_id
+        return f"{self.target_name} ({key})" if self.target_name else str(key)
+
+    @property
     def resumes(self) -> bool:
         return self.job_id is not None
 
@@ -252,28 +265,28 @@ class RunPlan:
         lines = []
         if self.resumes:
             lines += [
-                Message.translate("RunPlan", "Resuming run #{job}: {done} SKUs are already done.").with_args(
+                Message.translate("RunPlan", "Resuming run #{job}: {done:n} SKUs are already done.").with_args(
                     job=self.job_id, done=self.done
                 ),
-                Message.translate("RunPlan", "SKUs left to send: {count}").with_args(count=self.valid),
+                Message.translate("RunPlan", "SKUs left to send: {count:n}").with_args(count=self.valid),
             ]
         else:
             lines += [
-                Message.translate("RunPlan", "Picked rows: {count}").with_args(count=self.picked),
-                Message.translate("RunPlan", "Valid SKUs to send: {count}").with_args(count=self.valid),
-                Message.translate("RunPlan", "Invalid (not sent, listed in the report): {count}").with_args(
+                Message.translate("RunPlan", "Picked rows: {count:n}").with_args(count=self.picked),
+                Message.translate("RunPlan", "Valid SKUs to send: {count:n}").with_args(count=self.valid),
+                Message.translate("RunPlan", "Invalid (not sent, listed in the report): {count:n}").with_args(
                     count=self.invalid
                 ),
-                Message.translate("RunPlan", "Duplicates (sent once): {count}").with_args(count=self.duplicates),
+                Message.translate("RunPlan", "Duplicates (sent once): {count:n}").with_args(count=self.duplicates),
             ]
         lines += [
-            Message.translate("RunPlan", "Batches: {count}").with_args(count=self.batches),
+            Message.translate("RunPlan", "Batches: {count:n}").with_args(count=self.batches),
             Message.translate("RunPlan", "Estimated time: {estimate}").with_args(estimate=self.estimate()),
         ]
         if self.window.units:
             lines.append(
                 Message.translate(
-                    "RunPlan", "{units} SKUs were sent to this store within the last limit window; they count too."
+                    "RunPlan", "{units:n} SKUs were sent to this store within the last limit window; they count too."
                 ).with_args(units=self.window.units)
             )
         if not self.valid:
@@ -289,7 +302,8 @@ class RunPlan:
             )
         return Message.translate(
             "RunPlan",
-            "Plan: {operation} for {target}: {count} SKUs in {batches} batches, {invalid} invalid (not sent); "
+            "Plan: {operation} for {target}: {count:n} {count:plural:SKU|SKUs} in {batches:n} "
+            "{batches:plural:batch|batches}, {invalid:n} invalid (not sent); "
             "{estimate}.",
         ).with_args(
             operation=self.operation.value,
@@ -332,6 +346,7 @@ def plan_resume(
     """The plan of resuming a journal job: what is left, and the window earlier requests already used.
     Raises KeyError when the journal has no such job."""
     job = journal.job(job_id)
+    target_name = target_name or job.target_name or ""
     counts = journal.counts(job_id)
     left = sum(n for outcome, n in counts.items() if outcome.needs_sending)
     total = sum(counts.values())
@@ -427,6 +442,7 @@ def create_job(
         source_file=str(catalog.path.resolve()) if catalog is not None else None,
         sheet=catalog.sheet if catalog is not None else None,
         sku_column=catalog.sku_column if catalog is not None else None,
+        target_name=plan.target_name or None,
     )
 
 

@@ -12,25 +12,25 @@ from ymdesk.core.runs.events import Event, JobCreated, PrepareStep, Preparing, P
 
 #: How a batch line counts each outcome ({count} is filled in), by operation where the words differ.
 _OUTCOME_WORDS: dict[tuple[Operation | None, Outcome], str] = {
-    (None, Outcome.DELETED): QT_TRANSLATE_NOOP("RunLog", "{count} deleted"),
-    (Operation.DELETE_PROMO_OFFERS, Outcome.DELETED): QT_TRANSLATE_NOOP("RunLog", "{count} removed from the promo"),
-    (None, Outcome.NOT_DELETED): QT_TRANSLATE_NOOP("RunLog", "{count} not deleted"),
+    (None, Outcome.DELETED): QT_TRANSLATE_NOOP("RunLog", "{count:n} deleted"),
+    (Operation.DELETE_PROMO_OFFERS, Outcome.DELETED): QT_TRANSLATE_NOOP("RunLog", "{count:n} removed from the promo"),
+    (None, Outcome.NOT_DELETED): QT_TRANSLATE_NOOP("RunLog", "{count:n} not deleted"),
     (Operation.DELETE_OFFERS, Outcome.NOT_DELETED): QT_TRANSLATE_NOOP(
-        "RunLog", "{count} not in the store or held in a Market warehouse"
+        "RunLog", "{count:n} not in the store or held in a Market warehouse"
     ),
     (Operation.DELETE_FROM_CATALOG, Outcome.NOT_DELETED): QT_TRANSLATE_NOOP(
-        "RunLog", "{count} held in a Market warehouse"
+        "RunLog", "{count:n} held in a Market warehouse"
     ),
-    (None, Outcome.REJECTED): QT_TRANSLATE_NOOP("RunLog", "{count} refused by Market"),
-    (None, Outcome.FAILED): QT_TRANSLATE_NOOP("RunLog", "{count} failed"),
-    (None, Outcome.CANCELLED): QT_TRANSLATE_NOOP("RunLog", "{count} not sent"),
+    (None, Outcome.REJECTED): QT_TRANSLATE_NOOP("RunLog", "{count:n} refused by Market"),
+    (None, Outcome.FAILED): QT_TRANSLATE_NOOP("RunLog", "{count:n} failed"),
+    (None, Outcome.CANCELLED): QT_TRANSLATE_NOOP("RunLog", "{count:n} not sent"),
 }
-_OTHER = QT_TRANSLATE_NOOP("RunLog", "{count} {outcome}")
+_OTHER = QT_TRANSLATE_NOOP("RunLog", "{count:n} {outcome}")
 
 _PREPARING = {
-    PrepareStep.COLLECTING: QT_TRANSLATE_NOOP("RunLog", "Preparing {count} SKUs…"),
-    PrepareStep.RECORDING: QT_TRANSLATE_NOOP("RunLog", "Recording {count} SKUs in the journal…"),
-    PrepareStep.LOADING: QT_TRANSLATE_NOOP("RunLog", "Reading the {count} SKUs to send from the journal…"),
+    PrepareStep.COLLECTING: QT_TRANSLATE_NOOP("RunLog", "Preparing {count:n} SKUs…"),
+    PrepareStep.RECORDING: QT_TRANSLATE_NOOP("RunLog", "Recording {count:n} SKUs in the journal…"),
+    PrepareStep.LOADING: QT_TRANSLATE_NOOP("RunLog", "Reading the {count:n} SKUs to send from the journal…"),
 }
 
 
@@ -73,6 +73,6 @@ class RunLog:
             if change > 0:
                 parts.append(outcome_words(self.operation, outcome, change))
         self._seen = {o: n for o, n in event.counts.items() if o is not Outcome.PENDING}
-        return Message.translate("RunLog", "Batch {batch} of {batches}: {outcomes}.").with_args(
+        return Message.translate("RunLog", "Batch {batch:n} of {batches:n}: {outcomes}.").with_args(
             batch=event.batch, batches=event.batches, outcomes=parts
         )
