@@ -9,10 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.helpers.sheet_fixtures import write_catalog_template, write_text
+from tests.helpers.sheet_layouts import LAYOUTS
 from ymdesk.ui.catalog_model import FIRST_DATA_COLUMN, HIDDEN_BACKGROUND, INVALID_BACKGROUND, PROBLEM_COLUMN
 
 TEMPLATE_DATA = [
@@ -76,6 +78,24 @@ def test_template_rows_marked_as_the_cli_marks_them(qtbot, main_window, tmp_path
     window.pick_all_action.trigger()
     items = window.catalog.job_items(model.picked)
     assert [item.sku for item in items if item.invalid is None] == expected["skus"] == ["ЧАЙ-001", "ЧАЙ-003", "ЧАЙ-005"]
+
+
+@pytest.mark.parametrize("name", list(LAYOUTS))
+def test_every_layout_marks_the_rows_the_cli_reports(qtbot, main_window, tmp_path, name):
+    path = LAYOUTS[name].build(tmp_path)
+    expected = cli_inspect(path, tmp_path / "home")
+    window = main_window
+    _open(qtbot, window, path)
+    model = window.model
+    rows = [int(model.headerData(row, Qt.Orientation.Vertical)) for row in range(model.rowCount())]
+    assert len(rows) == expected["rows"] and rows[0] == expected["first_data_row"]
+    assert window.sku_combo.currentText() == expected["sku_column"]
+    hidden = model.marks.hidden if model.marks.hidden is not None else [False] * len(rows)
+    assert [rows[i] for i in range(len(rows)) if model.marks.invalid[i]] == [b["row"] for b in expected["invalid"]]
+    assert [rows[i] for i in range(len(rows)) if model.marks.duplicate[i]] == [d["row"] for d in expected["duplicates"]]
+    assert [rows[i] for i in range(len(rows)) if hidden[i]] == expected["hidden"]
+    assert window.catalog.valid_skus() == expected["skus"]
+    assert window.encoding_combo.isVisibleTo(window) == (expected["encoding"] is not None)
 
 
 def test_encoding_shown_for_a_csv_and_changed_from_the_picker(qtbot, main_window, tmp_path):
