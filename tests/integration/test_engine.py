@@ -423,3 +423,23 @@ class socket_closed_port:
 
     def __exit__(self, *exc) -> None:
         return None
+
+
+def test_the_runner_reads_the_journal_a_batch_at_a_time_and_counts_right(sim, journal, monkeypatch):
+    job_id = new_job(journal, sim, SKUS[:1200], extra=[JobItem("", "   ", 99, INVALID)])
+    reads: list[int] = []
+    to_send = journal.to_send
+
+    def counted(job: int, **kwargs):
+        rows = to_send(job, **kwargs)
+        reads.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(journal, "to_send", counted)
+    finished, events = run(journal, sim, job_id)
+
+    assert finished.status is JobStatus.DONE
+    assert reads == [500, 500, 200, 0]  # never the whole job at once
+    started = [e for e in events if type(e).__name__ == "BatchStarted"]
+    assert [(e.batch, e.batches, e.size) for e in started] == [(1, 3, 500), (2, 3, 500), (3, 3, 200)]
+    assert [(e.done, e.total) for e in events if isinstance(e, Progress)] == [(501, 1201), (1001, 1201), (1201, 1201)]

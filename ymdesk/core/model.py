@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from ymdesk.core.messages import QT_TRANSLATE_NOOP
 
@@ -158,3 +158,65 @@ class JobItem:
     raw: str
     row: int | None = None
     invalid: str | None = None  # Message.to_json() of the reason, when the SKU breaks the rules
+
+
+@dataclass(frozen=True, eq=False)
+class JobItems(Sequence[JobItem]):
+    """A job's picked SKUs as columns, in file order: what `Catalog.job_items` builds and
+    `Journal.create_job` records without a Python object per SKU (a million of them took seconds).
+
+    `skus[i]` is what is sent, `rows[i]` the row the person sees. Only the few items that differ from
+    the common case carry more: `raws` (position -> the cell as in the file, where it is not the SKU
+    itself) and `invalid` (position -> Message.to_json() of the reason). Indexing gives a `JobItem`.
+    """
+
+    skus: list[str]
+    rows: list[int | None]
+    raws: dict[int, str] = field(default_factory=dict)
+    invalid: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, items: Iterable[JobItem]) -> JobItems:
+        if isinstance(items, JobItems):
+            return items
+        skus: list[str] = []
+        rows: list[int | None] = []
+        raws: dict[int, str] = {}
+        invalid: dict[int, str] = {}
+        for position, item in enumerate(items):
+            skus.append(item.sku)
+            rows.append(item.row)
+            if item.raw != item.sku:
+                raws[position] = item.raw
+            if item.invalid is not None:
+                invalid[position] = item.invalid
+        return cls(skus, rows, raws, invalid)
+
+    @property
+    def sendable(self) -> int:
+        """Items that go to Market (the valid ones)."""
+        return len(self.skus) - len(self.invalid)
+
+    def __len__(self) -> int:
+        return len(self.skus)
+
+    @overload
+    def __getitem__(self, index: int) -> JobItem: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> JobItems: ...
+
+    def __getitem__(self, index: int | slice) -> JobItem | JobItems:
+        if isinstance(index, slice):
+            positions = range(len(self.skus))[index]
+            return JobItems.of(self[p] for p in positions)
+        position = range(len(self.skus))[index]  # IndexError and negative indexes as a list has them
+        sku = self.skus[position]
+        return JobItem(sku, self.raws.get(position, sku), self.rows[position], self.invalid.get(position))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable columns: not hashable, as a list is not

@@ -35,9 +35,8 @@ from ymdesk.core.market.client import (
     TransportError,
 )
 from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, Pacer, RateLimits, RetryPolicy, until_wait
-from ymdesk.core.memory import collector_paused
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
-from ymdesk.core.model import Operation, Outcome, batches_of
+from ymdesk.core.model import MAX_BATCH, Operation, Outcome
 from ymdesk.core.runs import archive
 from ymdesk.core.runs.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
 from ymdesk.core.runs.journal import JobRecord, Journal, OutcomeUpdate
@@ -117,7 +116,9 @@ class JobRunner:
         self._rng = rng or random.Random()
         self._wall, self._clock = wall, clock
         self._pacer = Pacer(self.limits, wall=wall, clock=clock)
-        self._open: dict[int, _Item] = {}  # picked for sending in this run, outcome not yet recorded
+        self._open: dict[int, _Item] = {}  # read for sending in this run, outcome not yet recorded
+        self._unread = 0  # SKUs to send that are not read from the journal yet
+        self._after = -1  # the last seq read
         # Reads SKUs back where the target has a read method, so no outcome is left at "may have".
         self._resolver = Resolver(client, self.job.operation, self.job.target, retry=self.retry, cancel=self.cancel)
         # SKUs to read back after the batch: (item, the error if there was no useful answer, the outcome to
@@ -139,28 +140,32 @@ class JobRunner:
         yield Finished(status, dict(self._counts), message)
 
     def _run_skus(self) -> Generator[Event, None, tuple[JobStatus, Message | None]]:
-        with collector_paused():  # one _Item per SKU: no collection over them while they are built
-            to_send = [_Item(seq, sku, attempts > 0) for seq, sku, attempts in self.journal.to_send(self.job_id)]
-            self._open = {item.seq: item for item in to_send}
+        # The journal is read a batch at a time: a million SKUs cost no second before the first request.
+        left = sum(count for outcome, count in self._counts.items() if outcome.needs_sending)
         # SKUs cancelled by an earlier run are being sent again: count them as pending for now.
         self._counts[Outcome.PENDING] += self._counts.pop(Outcome.CANCELLED, 0)
+        size = max(1, min(self.job.batch_size, MAX_BATCH, self.job.operation.max_batch))
+        batches = -(-left // size)
+        self._unread, self._after = left, -1
         total = sum(self._counts.values())
-        try:
-            to_send = yield from self._settle_before_sending(to_send)
-        except _Cancelled:
-            self._close_open(_cancelled_message())
-            return JobStatus.CANCELLED, _cancelled_message()
-        batches = batches_of(to_send, self.job.batch_size, self.job.operation)
         if batches:
             yield LogLine(
                 Message.translate("Runner", "Sending {count} SKUs in {batches} batches.").with_args(
-                    {"count": len(to_send), "batches": len(batches)}
+                    {"count": left, "batches": batches}
                 )
             )
-        for number, batch in enumerate(batches, 1):
+        number = 0
+        while True:
             try:
                 self._check_cancel()
-                yield BatchStarted(number, len(batches), len(batch))
+                batch = self._next_batch(size)
+                if not batch:
+                    break
+                batch = yield from self._settle_before_sending(batch)
+                if not batch:  # every SKU of it was read back as done
+                    continue
+                number += 1
+                yield BatchStarted(number, max(batches, number), len(batch))
                 yield from self._send_batch(batch)
                 yield from self._settle_after_batch()
             except _Cancelled:
@@ -170,8 +175,19 @@ class JobRunner:
                 error = stop.error
                 self._close_open(error.message, error.code, error.http_status)
                 return JobStatus.STOPPED, error.message
-            yield Progress(total - len(self._open), total, number, len(batches), dict(self._counts))
+            done = total - len(self._open) - self._unread
+            yield Progress(done, total, number, max(batches, number), dict(self._counts))
         return JobStatus.DONE, None
+
+    def _next_batch(self, size: int) -> list[_Item]:
+        """The next SKUs to send, from the journal; they stay open until their outcomes are recorded."""
+        rows = self.journal.to_send(self.job_id, after=self._after, limit=size)
+        batch = [_Item(seq, sku, attempts > 0) for seq, sku, attempts in rows]
+        if batch:
+            self._after = batch[-1].seq
+        self._unread = max(0, self._unread - len(batch))
+        self._open.update((item.seq, item) for item in batch)
+        return batch
 
     def _run_whole(self) -> Generator[Event, None, tuple[JobStatus, Message | None]]:
         """remove-prices, or leaving a promo: one request for the whole store or promo."""
@@ -337,8 +353,8 @@ class JobRunner:
     # ------------------------------------------------------------ no "maybe" left (ymdesk.core.runs.verify)
 
     def _settle_before_sending(self, to_send: list[_Item]) -> Generator[Event, None, list[_Item]]:
-        """On resume: SKUs sent before without an answer are read back; those done are recorded so
-        (verified), the rest are sent again as SKUs known not to be applied."""
+        """On resume, batch by batch: SKUs sent before without an answer are read back; those done are
+        recorded so (verified), the rest are sent again as SKUs known not to be applied."""
         sent = [item for item in to_send if item.maybe_applied]
         if not sent or not self._resolver.available:
             return to_send
@@ -418,6 +434,9 @@ class JobRunner:
 
     def _close_open(self, reason: Message, code: str | None = None, status: int | None = None) -> None:
         """Everything picked but not processed becomes CANCELLED: recorded, and sent again on resume."""
+        rest = self.journal.to_send(self.job_id, after=self._after)
+        self._open.update((seq, _Item(seq, sku, attempts > 0)) for seq, sku, attempts in rest)
+        self._unread = 0
         self._commit([OutcomeUpdate(seq, Outcome.CANCELLED, reason, code, status) for seq in list(self._open)])
 
     def _commit(self, updates: list[OutcomeUpdate]) -> None:

@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ymdesk.core.messages import Message, UserError
-from ymdesk.core.model import JobItem
+from ymdesk.core.model import JobItems
 from ymdesk.core.sheets import errors as errors
 from ymdesk.core.sheets.encoding import check_choice
 from ymdesk.core.sheets.errors import MAX_DATA_ROWS, MAX_FILE_BYTES, ReadCancelled
@@ -106,22 +106,32 @@ class Catalog:
         firsts = self.rows[self.check.first[indexes]].tolist()
         return [(int(self.rows[i]), str(cell), int(first)) for i, cell, first in zip(indexes, raw, firsts, strict=True)]
 
-    def job_items(self, picked: np.ndarray | None = None) -> list[JobItem]:
-        """Picked rows in file order: invalid ones (with the reason) and the first of each valid SKU."""
+    def job_items(self, picked: np.ndarray | None = None) -> JobItems:
+        """Picked rows in file order: invalid ones (with the reason) and the first of each valid SKU.
+
+        Columns, not one object per SKU: the SKUs and rows come out of Arrow and numpy in bulk, and
+        only the few rows that need more (a reason, a cell that is not its trimmed SKU) are visited.
+        """
         size = len(self.check)
         mask = np.ones(size, dtype=bool) if picked is None else np.asarray(picked, dtype=bool)
         if mask.shape != (size,):
             raise ValueError(f"picked must be a bool mask of {size} rows, got shape {mask.shape}")
         invalid = np.flatnonzero(mask & self.check.invalid)
-        order = np.sort(np.concatenate([invalid, first_of_each(self.check, mask)]))
-        raw = _as_list(self.check.raw, order)
-        trimmed = _as_list(self.check.trimmed, order)
-        rows = self.rows[order].tolist()
-        items = []
-        for index, cell, sku, row in zip(order.tolist(), raw, trimmed, rows, strict=True):
-            reason = self.check.reason(index)
-            items.append(JobItem(sku=sku, raw=cell, row=row, invalid=reason.to_json() if reason else None))
-        return items
+        order = first_of_each(self.check, mask)
+        if invalid.size:
+            order = np.sort(np.concatenate([invalid, order]))
+        skus = _as_list(self.check.trimmed, order)
+        rows: list[int | None] = self.rows[order].tolist()
+        # A cell differs from its SKU when it has spaces around it, or is invalid (empty, blank): few rows.
+        raw = self.check.raw.iloc[order]
+        differs = np.flatnonzero(np.asarray(raw.array != self.check.trimmed.iloc[order].array, dtype=bool))
+        raws = dict(zip(differs.tolist(), raw.iloc[differs].tolist(), strict=True))
+        reasons: dict[int, str] = {}
+        for position in np.flatnonzero(self.check.invalid[order]).tolist():
+            reason = self.check.reason(int(order[position]))
+            assert reason is not None  # an invalid row always has its reason
+            reasons[position] = reason.to_json()
+        return JobItems(skus, rows, raws, reasons)
 
 
 def read_catalog(
