@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,7 +23,7 @@ from ymdesk.core import paths
 from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, SECONDS_PER_REQUEST, RateLimits, estimate_seconds
 from ymdesk.core.memory import collector_paused
 from ymdesk.core.messages import Message, UserError
-from ymdesk.core.model import MAX_BATCH, JobItem, Operation, Outcome, Target
+from ymdesk.core.model import MAX_BATCH, JobItem, JobItems, Operation, Outcome, Target
 from ymdesk.core.runs.events import Event, JobCreated, PrepareStep, Preparing, Progress, Waiting, WaitKind
 
 if TYPE_CHECKING:
@@ -419,16 +419,16 @@ class JobSource:
     catalog: Catalog | None = None
     picked: npt.NDArray[np.bool_] | None = None
 
-    def items(self) -> list[JobItem]:
-        """Seconds for 500k SKUs, and one object per SKU: call it off the GUI thread."""
+    def items(self) -> JobItems:
+        """The picked SKUs as columns (about 0.5 s for 1M): call it off the GUI thread."""
         if self.catalog is None:
-            return []
+            return JobItems([], [])
         with collector_paused():  # no garbage collection over the items while they are built
             return self.catalog.job_items(self.picked)
 
 
 def create_job(
-    journal: Journal, plan: RunPlan, items: list[JobItem], api_url: str, catalog: Catalog | None = None
+    journal: Journal, plan: RunPlan, items: Sequence[JobItem], api_url: str, catalog: Catalog | None = None
 ) -> int:
     """Record the planned job and its SKUs (invalid ones get their final outcome now)."""
     if plan.target is None:
