@@ -268,3 +268,15 @@ def test_hidden_rows_found_across_the_whole_sheet_and_hidden_columns_ignored(tmp
     catalog = read_catalog(path)
     assert catalog.hidden_rows() == hidden
     assert len(catalog.frame) == 90_000
+
+
+def test_csv_skus_excel_wrote_in_scientific_notation_are_invalid(tmp_path: Path) -> None:
+    text = "Ваш SKU;Название;Штрихкод\n1,23457E+18;Чайник;4,60701E+12\nA-1;Кружка;1E+5\n2E+3;Тарелка;x\n"
+    catalog = read_catalog(write_text(tmp_path / "sci.csv", text, "cp1251"))
+    assert catalog.valid_skus() == ["A-1", "2E+3"]  # a short exponent is not Excel's long-number notation
+    [(row, sku, reason)] = catalog.invalid_rows()
+    assert (row, sku) == (2, "1,23457E+18")
+    assert "scientific notation (1,23457E+18)" in render(reason)
+    barcodes = catalog.with_sku_column("Штрихкод")
+    assert [row for row, _, _ in barcodes.invalid_rows()] == [2]
+    assert barcodes.valid_skus() == ["1E+5", "x"]

@@ -29,7 +29,7 @@ from ymdesk.core.sheets import errors as errors
 from ymdesk.core.sheets.encoding import check_choice
 from ymdesk.core.sheets.errors import MAX_DATA_ROWS, MAX_FILE_BYTES, ReadCancelled
 from ymdesk.core.sheets.layout import HEADER_SCAN_ROWS, Layout, find_layout
-from ymdesk.core.sheets.skus import WHITESPACE, SkuCheck, check_skus, first_of_each
+from ymdesk.core.sheets.skus import WHITESPACE, SkuCheck, check_skus, excel_scientific, first_of_each
 from ymdesk.core.sheets.sources import (
     Grid,
     HiddenRowScan,
@@ -78,8 +78,10 @@ class Catalog:
         """The same table with `name` as the SKU column, validated afresh."""
         if name not in self.columns:
             raise errors.fail(errors.NO_SUCH_COLUMN, column=name, name=self.path.name)
-        rounded = self.numbers.rounded(name, self.frame[name]) if self.numbers is not None else None
-        return replace(self, sku_column=name, check=check_skus(self.frame[name], rounded, self.totals))
+        column = self.frame[name]
+        rounded = self.numbers.rounded(name, column) if self.numbers is not None else None
+        scientific = excel_scientific(column) if self.encoding is not None else None
+        return replace(self, sku_column=name, check=check_skus(column, rounded, self.totals, scientific))
 
     def hidden_rows(self) -> list[int]:
         """Rows (as the person sees them) hidden in Excel among the data: read, though the person may not have
@@ -279,6 +281,7 @@ def _build(
     totals = _totals_row(table)
     numbers = None
     rounded = None
+    scientific = excel_scientific(frame[sku_name]) if grid.encoding is not None else None
     if reader is not None:
         assert grid.sheet is not None
         absolute = {names[k]: _letter_index(grid.letters[j]) for k, j in enumerate(wanted)}
@@ -294,7 +297,7 @@ def _build(
         sku_column=sku_name,
         frame=frame,
         rows=rows,
-        check=check_skus(frame[sku_name], rounded, totals),
+        check=check_skus(frame[sku_name], rounded, totals, scientific),
         encoding=grid.encoding,
         hidden=hidden,
         totals=totals,

@@ -48,6 +48,7 @@ class Problem(IntEnum):
     TOO_LONG = 4
     ROUNDED = 5  # a number cell Excel keeps to 15 significant digits: not the SKU the person typed
     TOTALS = 6  # the totals row under a table ("Итого"), not a product
+    SCIENTIFIC = 7  # a CSV cell Excel wrote as "1,23457E+18": the number's digits are gone
 
 
 _EMPTY_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU is empty.")
@@ -58,6 +59,11 @@ _ROUNDED_TEXT = QT_TRANSLATE_NOOP(
     "Sku",
     "The SKU is a number with more than 15 digits, which Excel has already rounded ({sku}); "
     "format the column as text, type the SKU again and save.",
+)
+_SCIENTIFIC_TEXT = QT_TRANSLATE_NOOP(
+    "Sku",
+    "Excel saved this SKU in scientific notation ({sku}), so its digits are lost; format the column as text "
+    "in Excel, type the SKUs again and save the CSV again.",
 )
 _TOTALS_TEXT = QT_TRANSLATE_NOOP("Sku", "This is the totals row of the table, not a product; it is not sent.")
 
@@ -134,6 +140,8 @@ class SkuCheck:
             return Message("Sku", _TOTALS_TEXT)
         if problem == Problem.ROUNDED:
             return Message("Sku", _ROUNDED_TEXT, {"sku": str(self.trimmed.iloc[index])})
+        if problem == Problem.SCIENTIFIC:
+            return Message("Sku", _SCIENTIFIC_TEXT, {"sku": str(self.trimmed.iloc[index])})
         return reason_for(str(self.raw.iloc[index]))
 
 
@@ -176,12 +184,16 @@ def _control_rows(strings: pa.Array) -> np.ndarray:
 
 
 def check_skus(
-    raw: pd.Series, rounded: npt.NDArray[np.bool_] | None = None, totals: npt.NDArray[np.bool_] | None = None
+    raw: pd.Series,
+    rounded: npt.NDArray[np.bool_] | None = None,
+    totals: npt.NDArray[np.bool_] | None = None,
+    scientific: npt.NDArray[np.bool_] | None = None,
 ) -> SkuCheck:
     """Apply the ShopSku rules to every cell of `raw` (vectorised; no Python loop over rows).
 
-    What the text alone does not tell comes from the file: `rounded` marks number cells Excel has rounded
-    (an otherwise valid SKU becomes invalid), `totals` the totals row (invalid whatever it holds).
+    What the text alone does not tell comes from the file: `rounded` marks number cells Excel has rounded,
+    `scientific` cells of a CSV that Excel wrote as "1,23457E+18" (an otherwise valid SKU becomes invalid),
+    `totals` the totals row (invalid whatever it holds).
     """
     strings = _as_strings(raw)
     trimmed = pc.utf8_trim(strings, characters=WHITESPACE)
@@ -203,6 +215,8 @@ def check_skus(
     problem[raw_length == 0] = Problem.EMPTY
     if rounded is not None:
         problem[np.asarray(rounded, dtype=bool) & (problem == Problem.OK)] = Problem.ROUNDED
+    if scientific is not None:
+        problem[np.asarray(scientific, dtype=bool) & (problem == Problem.OK)] = Problem.SCIENTIFIC
     if totals is not None:
         problem[np.asarray(totals, dtype=bool)] = Problem.TOTALS
 
@@ -211,6 +225,19 @@ def check_skus(
     group, first = _first_occurrences(trimmed, problem == Problem.OK)
     raw_series = raw if not raw.hasnans else raw.fillna("")
     return SkuCheck(raw=raw_series, trimmed=trimmed_series, problem=problem, group=group, first=first)
+
+
+#: How Excel writes a number of 11 or more digits into a CSV when its cell shows it in scientific notation.
+_EXCEL_SCIENTIFIC = r"^\s*\d([.,]\d+)?[eE]\+?\d{2,}\s*$"
+
+
+def excel_scientific(raw: pd.Series) -> npt.NDArray[np.bool_] | None:
+    """Cells such as "1,23457E+18" (None when there are none): what Excel writes for a long number SKU in a CSV."""
+    strings = _as_strings(raw)
+    if len(strings) == 0 or not pc.any(pc.match_substring(strings, "E+", ignore_case=True)).as_py():
+        return None  # the usual case, settled by one cheap substring search
+    found: npt.NDArray[np.bool_] = pc.match_substring_regex(strings, _EXCEL_SCIENTIFIC).to_numpy(zero_copy_only=False)
+    return found if found.any() else None
 
 
 def _string_dtype_mapper(arrow_type: pa.DataType) -> pd.StringDtype | None:
