@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ymdesk.core.messages import Message
+from ymdesk.core.search import BadPattern, parse_sku_list, sku_mask, text_mask
 from ymdesk.ui.catalog_model import FIRST_DATA_COLUMN, PICK_COLUMN, CatalogTableModel, RowMarks
-from ymdesk.ui.filtering import BadPattern, parse_sku_list, sku_mask, text_mask
 
 
 def _loaded_model(frame) -> CatalogTableModel:

@@ -334,3 +334,23 @@ def test_workbooks_with_the_wrong_extension_are_read_by_content(tmp_path: Path) 
     assert read_catalog(new).valid_skus() == ["N-1"]
     ods = write_ods(tmp_path / "libre.xlsx", [["SKU"], ["L-1"]])
     assert read_catalog(ods).valid_skus() == ["L-1"]
+
+
+def test_marks_are_frame_indexed_and_agree_with_the_row_lists(tmp_path):
+    """Catalog.marks gives the app its marks by frame row, straight from the check; they name the same rows
+    (as the person sees them) as invalid_rows and duplicate_rows do."""
+    import pandas as pd
+
+    from ymdesk.core.sheets.catalog import read_catalog
+
+    skus = ["A-1", "", "A-2", " A-1", "X" * 300, "B-1", "A-2", "C 1"]
+    path = tmp_path / "marks.csv"
+    pd.DataFrame({"Ваш SKU": skus, "Название": [f"n{i}" for i in range(len(skus))]}).to_csv(path, index=False)
+    catalog = read_catalog(path)
+    marks = catalog.marks()
+    assert len(marks.invalid) == len(marks.duplicate) == len(catalog.frame)
+    invalid = {int(catalog.rows[i]): marks.reasons[i] for i in marks.invalid.nonzero()[0]}
+    assert invalid == {row: reason for row, _raw, reason in catalog.invalid_rows()}
+    duplicates = {int(catalog.rows[i]): marks.first_rows[i] for i in marks.duplicate.nonzero()[0]}
+    assert duplicates == {row: first for row, _raw, first in catalog.duplicate_rows()}
+    assert invalid and duplicates and marks.hidden is None

@@ -38,10 +38,12 @@ class Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            with collector_paused():  # a task's result objects are built without collection pauses
+            # A task's result objects, and every step of a generator task (a run: its job items, its journal
+            # records), are built without collection pauses, so its callers need not pause the collector again.
+            with collector_paused():
                 result = self._task(self._cancel)
-            if inspect.isgenerator(result):
-                result = self._drain(result)
+                if inspect.isgenerator(result):
+                    result = self._drain(result)
         except Exception as exc:
             log.info("background task failed: %r", exc)
             self.failed.emit(exc)

@@ -8,15 +8,13 @@ shown frame rows, and resets. Picks live in a numpy bool array over all frame ro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
 
-from ymdesk.core.messages import Message
+from ymdesk.core.sheets.catalog import RowMarks
 from ymdesk.i18n import render
 
 PICK_COLUMN = 0
@@ -27,21 +25,6 @@ INVALID_BACKGROUND = QColor(255, 222, 222)
 DUPLICATE_BACKGROUND = QColor(255, 243, 205)
 HIDDEN_BACKGROUND = QColor(226, 232, 242)
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass
-class RowMarks:
-    """Per frame row: is the SKU invalid (and why), is it a repeat of an earlier row, is the row hidden in Excel."""
-
-    invalid: np.ndarray  # bool
-    duplicate: np.ndarray  # bool
-    reasons: dict[int, Message] = field(default_factory=dict)  # frame row -> reason
-    first_rows: dict[int, int] = field(default_factory=dict)  # frame row -> sheet row of the first occurrence
-    hidden: np.ndarray | None = None  # bool; None when no row is hidden
-
-    @classmethod
-    def none(cls, rows: int) -> RowMarks:
-        return cls(np.zeros(rows, dtype=bool), np.zeros(rows, dtype=bool))
 
 
 def arrow_column(series: pd.Series) -> pa.ChunkedArray:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ymdesk.i18n import fill
 from ymdesk.ui.resources import icon
 from ymdesk.ui.results_view import ResultsView
 from ymdesk.ui.run_dialog import RunDialog
@@ -105,9 +106,11 @@ class HistoryDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot resume here"),
-                self.tr("This run was sent to %1, but ymdesk is now connected to %2.")
-                .replace("%1", job.api_url)
-                .replace("%2", self.services.api_url),
+                fill(
+                    self.tr("This run was sent to {sent_to}, but ymdesk is now connected to {connected_to}."),
+                    sent_to=job.api_url,
+                    connected_to=self.services.api_url,
+                ),
             )
             return
         dialog = RunDialog(self.services, parent=self.parentWidget())

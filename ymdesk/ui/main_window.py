@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from ymdesk import __version__
-from ymdesk.i18n import fill, number
+from ymdesk.core.search import BACKGROUND_FILTER_CELLS, BadPattern, parse_sku_list, sku_mask, text_mask
+from ymdesk.i18n import fill
 from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
 from ymdesk.ui.catalog_model import PROBLEM_COLUMN, CatalogTableModel
 from ymdesk.ui.connect_dialog import ConnectDialog
-from ymdesk.ui.filtering import BACKGROUND_FILTER_CELLS, BadPattern, parse_sku_list, sku_mask, text_mask
 from ymdesk.ui.help import GettingStartedDialog, ShortcutsDialog, WelcomePage
 from ymdesk.ui.history_dialog import HistoryDialog
 from ymdesk.ui.loading import LoadedCatalog, load_task, sku_column_task
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
             status.addWidget(widget)
         status.addPermanentWidget(self.counts_label)
         if self.services.demo:
-            self.demo_label.setText(self.tr("DEMO · simulator %1").replace("%1", self.services.demo.api_url))
+            self.demo_label.setText(fill(self.tr("DEMO · simulator {url}"), url=self.services.demo.api_url))
             self.demo_label.setToolTip(self.tr("Demo mode: the built-in Market simulator; no real store is touched."))
             status.addPermanentWidget(self.demo_label)
 
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
             self._loader.cancel_and_wait()
         self.services.settings.last_folder = str(path.parent)
         self._start_loading(
-            load_task(path, sheet, sku_column, encoding), self.tr("Reading %1…").replace("%1", path.name)
+            load_task(path, sheet, sku_column, encoding), fill(self.tr("Reading {file}…"), file=path.name)
         )
         return True
 
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
             if self._loader.is_running():
                 self._loader.cancel_and_wait()
             self._start_loading(
-                sku_column_task(self.catalog, column), self.tr("Checking the SKUs in “%1”…").replace("%1", column)
+                sku_column_task(self.catalog, column), fill(self.tr("Checking the SKUs in “{column}”…"), column=column)
             )
 
     def _fill_recent_menu(self) -> None:
@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
 
     def _show_bad_pattern(self, error: Exception) -> None:
         self.filter_edit.setStyleSheet("QLineEdit { background: #ffdede; }")
-        self.filter_edit.setToolTip(self.tr("This regular expression is not valid: %1").replace("%1", str(error)))
+        self.filter_edit.setToolTip(fill(self.tr("This regular expression is not valid: {error}"), error=str(error)))
 
     def _show_rows(self, text_hits: np.ndarray) -> None:
         self.filter_edit.setStyleSheet("")
@@ -583,13 +583,13 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         c = self.counts()
         self.counts_label.setText(
-            self.tr("Rows: %1 · Shown: %2 · Picked: %3 · Picked and valid: %4 · Invalid: %5 · Duplicates: %6")
-            .replace("%1", number(c["rows"]))
-            .replace("%2", number(c["shown"]))
-            .replace("%3", number(c["picked"]))
-            .replace("%4", number(c["picked_valid"]))
-            .replace("%5", number(c["invalid"]))
-            .replace("%6", number(c["duplicates"]))
+            fill(
+                self.tr(
+                    "Rows: {rows:n} · Shown: {shown:n} · Picked: {picked:n} · Picked and valid: {picked_valid:n} · "
+                    "Invalid: {invalid:n} · Duplicates: {duplicates:n}"
+                ),
+                **c,
+            )
         )
         self.run_action.setEnabled(self.catalog is not None and not self._loader.is_running())
 
@@ -597,7 +597,7 @@ class MainWindow(QMainWindow):
         name = self.catalog.path.name if self.catalog is not None else ""
         title = f"{name} — ymdesk" if name else "ymdesk"
         if self.services.demo:
-            title = self.tr("[DEMO] %1").replace("%1", title)
+            title = fill(self.tr("[DEMO] {title}"), title=title)
         self.setWindowTitle(title)
 
     def _update_enabled(self, loading: bool = False) -> None:
@@ -643,10 +643,13 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About ymdesk"),
-            self.tr(
-                "ymdesk %1\n\nBulk clean-up of Yandex Market catalogs through the Market Partner API: "
-                "delete products from a store or the business catalog, remove them from promos, remove API prices."
-            ).replace("%1", __version__),
+            fill(
+                self.tr(
+                    "ymdesk {version}\n\nBulk clean-up of Yandex Market catalogs through the Market Partner API: "
+                    "delete products from a store or the business catalog, remove them from promos, remove API prices."
+                ),
+                version=__version__,
+            ),
         )
 
     # ------------------------------------------------------------ closing

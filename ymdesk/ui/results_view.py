@@ -268,7 +268,7 @@ class ResultsView(QWidget):
         journal = self.services.journal
         counts = journal.counts(job_id)
         parts = [f"{outcome_title(o)}: {number(n)}" for o, n in sorted(counts.items(), key=lambda kv: kv[0].value) if n]
-        self.summary_label.setText(self.tr("Run #%1 — %2").replace("%1", str(job_id)).replace("%2", " · ".join(parts)))
+        self.summary_label.setText(fill(self.tr("Run #{job} — {outcomes}"), job=job_id, outcomes=" · ".join(parts)))
         self.saved_bar.hide()
         if self._reader.is_running():
             self._reader.cancel_and_wait()

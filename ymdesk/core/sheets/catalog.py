@@ -44,9 +44,24 @@ from ymdesk.core.sheets.sources import (
 )
 from ymdesk.core.sheets.text import read_text_grid
 
-__all__ = ["MAX_DATA_ROWS", "MAX_FILE_BYTES", "Catalog", "ReadCancelled", "read_catalog"]
+__all__ = ["MAX_DATA_ROWS", "MAX_FILE_BYTES", "Catalog", "ReadCancelled", "RowMarks", "read_catalog"]
 
 _TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str": Arrow-backed, about 1/3 of object's memory
+
+
+@dataclass
+class RowMarks:
+    """Per frame row: is the SKU invalid (and why), is it a repeat of an earlier row, is the row hidden in Excel."""
+
+    invalid: npt.NDArray[np.bool_]
+    duplicate: npt.NDArray[np.bool_]
+    reasons: dict[int, Message] = field(default_factory=dict)  # frame row -> reason
+    first_rows: dict[int, int] = field(default_factory=dict)  # frame row -> sheet row of the first occurrence
+    hidden: npt.NDArray[np.bool_] | None = None  # None when no row is hidden
+
+    @classmethod
+    def none(cls, rows: int) -> RowMarks:
+        return cls(np.zeros(rows, dtype=bool), np.zeros(rows, dtype=bool))
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,6 +102,19 @@ class Catalog:
         """Rows (as the person sees them) hidden in Excel among the data: read, though the person may not have
         seen them."""
         return [int(row) for row in self.rows[self.hidden].tolist()] if self.hidden.size else []
+
+    def marks(self) -> RowMarks:
+        """What the app marks on each frame row, straight from the check (no round trip through sheet rows)."""
+        invalid, duplicate = self.check.invalid, self.check.duplicate
+        reasons = {}
+        for index in np.flatnonzero(invalid).tolist():
+            reason = self.check.reason(index)
+            if reason is not None:
+                reasons[index] = reason
+        repeats = np.flatnonzero(duplicate)
+        first_rows = dict(zip(repeats.tolist(), self.rows[self.check.first[repeats]].tolist(), strict=True))
+        hidden = np.asarray(self.hidden, dtype=bool) if self.hidden.any() else None
+        return RowMarks(invalid, duplicate, reasons, first_rows, hidden)
 
     def valid_skus(self) -> list[str]:
         """Distinct valid SKUs, trimmed, in file order."""

@@ -1,7 +1,7 @@
-"""Row masks for the catalog table, computed with pandas over Arrow strings (no Qt, thread-safe).
+"""Searching a catalog: row masks computed with pandas over Arrow strings (no Qt, thread-safe).
 
-The window runs these on the GUI thread for small tables and through a TaskController for
-large ones; either way the result is a boolean mask the model turns into visible rows.
+The app's window runs these on the GUI thread for small tables and through a TaskController for
+large ones; either way the result is a boolean mask the table model turns into visible rows.
 """
 
 from __future__ import annotations
@@ -87,7 +87,8 @@ def parse_sku_list(text: str) -> list[str]:
 
 def sku_mask(column: pd.Series, skus: list[str]) -> np.ndarray:
     """Rows whose trimmed SKU cell is one of `skus`."""
-    return column.str.strip().isin(skus).to_numpy(dtype=bool, na_value=False)
+    mask: np.ndarray = column.str.strip().isin(skus).to_numpy(dtype=bool, na_value=False)
+    return mask
 
 
 # ------------------------------------------------------------ all-columns search index
@@ -122,7 +123,8 @@ class _Block:
     def dense(self, needle: str) -> np.ndarray:
         offsets = pa.py_buffer(np.frombuffer(self.offsets, dtype=np.int64))
         strings = pa.LargeStringArray.from_buffers(self.rows, offsets, pa.py_buffer(self.data))
-        return pc.match_substring(strings, needle).to_numpy(zero_copy_only=False)
+        mask: np.ndarray = pc.match_substring(strings, needle).to_numpy(zero_copy_only=False)
+        return mask
 
 
 class SearchIndex:
