@@ -19,10 +19,10 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeVar
 
 from ymdesk import __version__
 from ymdesk.core.messages import Message, UserError
@@ -38,12 +38,17 @@ from ymdesk.core.runs.events import (
 )
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
     from ymdesk.core.market.ratelimit import RateLimits
+    from ymdesk.core.runs.check import ReadEvent
     from ymdesk.core.runs.journal import Journal
     from ymdesk.core.runs.plan import JobSource, RunPlan, WindowUse
     from ymdesk.core.runs.run_log import RunLog
     from ymdesk.core.sheets.catalog import Catalog
 
+T = TypeVar("T")
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_STOPPED, EXIT_CANCELLED = 0, 1, 2, 3, 130
 API_URL_ENV = "YM_API_URL"
 
@@ -272,7 +277,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.check:
         token = getattr(args, "demo_token", None) or _token()
         picked = _check(operation, target, catalog, token, api_url, args)
-        if picked is not None:
+        if picked is not None and catalog is not None:
             counts = PickCounts.of(catalog.check, picked)
             if counts.valid == 0:
                 raise CliError(Message.translate("Cli", "No SKUs are left to send; nothing was sent."))
@@ -504,8 +509,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _check(
-    operation: Operation, target: Target, catalog: Any, token: str, api_url: str, args: argparse.Namespace
-) -> Any:
+    operation: Operation, target: Target, catalog: Catalog | None, token: str, api_url: str, args: argparse.Namespace
+) -> npt.NDArray[np.bool_] | None:
     """`run --check`: look the valid SKUs up on Market and print what it has not. Returns the rows to send
     (a mask without the SKUs Market does not have) with --drop-missing, else None (every row)."""
     import numpy as np
@@ -566,11 +571,12 @@ def _check(
             count=len(result.missing)
         )
     )
+    assert catalog is not None  # there are missing SKUs only when a file was read
     trimmed = catalog.check.trimmed.to_numpy(dtype=object)
     return ~(catalog.check.valid & np.isin(trimmed, np.array(result.missing, dtype=object)))
 
 
-def _drain(events: Any, show: TerminalProgress) -> Any:
+def _drain(events: Generator[ReadEvent, None, T], show: TerminalProgress) -> T:
     """Show a core generator's events on stderr; its return value."""
     from ymdesk.core.runs.check import ReadProgress
 
@@ -578,7 +584,8 @@ def _drain(events: Any, show: TerminalProgress) -> Any:
         try:
             event = next(events)
         except StopIteration as stop:
-            return stop.value
+            result: T = stop.value
+            return result
         if isinstance(event, ReadProgress):
             if event.requests_total and (event.requests % 10 == 0 or event.requests == event.requests_total):
                 warn(

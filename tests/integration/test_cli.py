@@ -420,3 +420,25 @@ def test_output_survives_a_code_page_without_cyrillic(catalog):
     )
     assert russian.returncode == 0, russian.stderr
     assert "\\u" in russian.stdout  # Russian text this code page cannot hold arrives escaped, not as a crash
+
+
+def test_the_cli_loads_qtcore_for_its_translations_and_nothing_of_the_gui(tmp_path):
+    """Decided (docs/ARCHITECTURE.md): the CLI may load QtCore, so the app and the CLI share one set of .qm
+    translations; it never loads QtGui or QtWidgets (no display, no GUI libraries needed)."""
+    script = (
+        "import sys\n"
+        "from ymdesk import cli\n"
+        "code = cli.main(['--lang', 'ru', 'jobs'])\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith('PySide6.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "YMDESK_HOME": str(tmp_path)},
+        timeout=120,
+    )
+    code, modules = done.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert code == "0", done.stderr
+    assert "PySide6.QtCore" in modules
+    assert "QtGui" not in modules and "QtWidgets" not in modules
