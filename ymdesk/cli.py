@@ -25,7 +25,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, NoReturn, TextIO, TypeVar
 
 from ymdesk import __version__
-from ymdesk.core.messages import Message, UserError
+from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message, UserError
 from ymdesk.core.model import MAX_BATCH, Operation, Outcome, Target
 from ymdesk.core.runs.events import (
     Event,
@@ -83,103 +83,303 @@ def warn(message: Message) -> None:
     say(message, sys.stderr)
 
 
-def _t(text: str) -> str:
-    """An already-marked source text, translated (context "Cli")."""
-    return render(Message("Cli", text))
-
-
 # ---------------------------------------------------------------- arguments
 
 
+def _h(text: str) -> str:
+    """A help text marked with QT_TRANSLATE_NOOP("CliHelp", ...), in the language of the session."""
+    from ymdesk.i18n import tr
+
+    return tr("CliHelp", text)
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else _h(_USAGE))
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _h(_POSITIONALS)
+        self._optionals.title = _h(_OPTIONS)
+
     def error(self, message: str) -> NoReturn:
         # One line, no usage dump: scripts read stderr.
-        print(f"ymdesk-cli: {safe(message)} (see ymdesk-cli --help)", file=sys.stderr)
+        print(f"ymdesk-cli: {safe(message)} ({_h(_SEE_HELP)})", file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)
+
+
+_USAGE = QT_TRANSLATE_NOOP("CliHelp", "usage: ")
+_POSITIONALS = QT_TRANSLATE_NOOP("CliHelp", "arguments")
+_OPTIONS = QT_TRANSLATE_NOOP("CliHelp", "options")
+_SEE_HELP = QT_TRANSLATE_NOOP("CliHelp", "see ymdesk-cli --help")
+_API_URL_HELP = QT_TRANSLATE_NOOP("CliHelp", "API address (default: ${env} or https://api.partner.market.yandex.ru)")
+_REPORT_HELP = QT_TRANSLATE_NOOP("CliHelp", "XLSX (or .csv) report of every SKU that did not succeed")
+_JSON_HELP = QT_TRANSLATE_NOOP("CliHelp", "one JSON summary on stdout at the end")
+_PRINT_JSON = QT_TRANSLATE_NOOP("CliHelp", "print JSON")
+
+#: What each operation does, for `ymdesk-cli run --help` and `ymdesk-cli run OPERATION --help`.
+OPERATION_HELP = {
+    Operation.DELETE_OFFERS: QT_TRANSLATE_NOOP("CliHelp", "delete the products in the file from one store"),
+    Operation.DELETE_FROM_CATALOG: QT_TRANSLATE_NOOP(
+        "CliHelp", "delete the products in the file from the whole business catalog, every store included"
+    ),
+    Operation.DELETE_PROMO_OFFERS: QT_TRANSLATE_NOOP(
+        "CliHelp", "take the products in the file out of a promo, or leave the promo entirely (--all-offers)"
+    ),
+    Operation.REMOVE_PRICES: QT_TRANSLATE_NOOP(
+        "CliHelp", "remove every price set through the API in one store (legacy method; no file)"
+    ),
+}
+_CAMPAIGN_OPERATIONS = (Operation.DELETE_OFFERS, Operation.REMOVE_PRICES)
 
 
 def build_parser() -> argparse.ArgumentParser:
     # -v and --lang work before or after the command; SUPPRESS keeps a later default from undoing an earlier flag.
     common = _Parser(add_help=False)
-    common.add_argument("--lang", choices=["ru", "en"], default=argparse.SUPPRESS, help="language of messages")
-    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="debug logging")
+    common.add_argument(
+        "--lang",
+        choices=["ru", "en"],
+        default=argparse.SUPPRESS,
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "language of messages")),
+    )
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "debug logging")),
+    )
+    common.add_argument(
+        "-h",
+        "--help",
+        action="help",
+        default=argparse.SUPPRESS,
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "show this help and exit")),
+    )
     parser = _Parser(
-        prog="ymdesk-cli", description="Bulk clean-up of a Yandex Market catalog (Partner API).", parents=[common]
+        prog="ymdesk-cli",
+        description=_h(QT_TRANSLATE_NOOP("CliHelp", "Bulk clean-up of a Yandex Market catalog (Partner API).")),
+        parents=[common],
+        add_help=False,
     )
-    parser.add_argument("--version", action="version", version=f"ymdesk {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    add_command = functools.partial(commands.add_parser, parents=[common])
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ymdesk {__version__}",
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "show the version and exit")),
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
+    add_command = functools.partial(commands.add_parser, parents=[common], add_help=False)
 
-    inspect = add_command("inspect", help="read a catalog file and show what would be sent")
-    inspect.add_argument("file", type=Path)
+    inspect = add_command(
+        "inspect", help=_h(QT_TRANSLATE_NOOP("CliHelp", "read a catalog file and show what would be sent"))
+    )
+    inspect.add_argument("file", type=Path, help=_h(QT_TRANSLATE_NOOP("CliHelp", "the catalog: XLSX, XLS, ODS or CSV")))
     _file_options(inspect)
-    inspect.add_argument("--json", action="store_true")
-    inspect.add_argument("--skus", action="store_true", help="with --json: list the unique valid SKUs")
-
-    run = add_command("run", help="run an operation")
-    run.add_argument("operation", choices=[op.value for op in Operation])
-    run.add_argument("--campaign-id", type=int)
-    run.add_argument("--business-id", type=int)
-    run.add_argument("--promo-id")
-    run.add_argument("--file", type=Path)
-    run.add_argument("--all-offers", action="store_true", help="delete-promo-offers: leave the promo entirely")
-    _file_options(run)
-    _run_options(run)
-    run.add_argument("--dry-run", action="store_true", help="read, validate and plan; send nothing")
-    run.add_argument(
-        "--check", action="store_true", help="look the SKUs up on Market first (with --dry-run: only check)"
+    inspect.add_argument("--json", action="store_true", help=_h(_PRINT_JSON))
+    inspect.add_argument(
+        "--skus", action="store_true", help=_h(QT_TRANSLATE_NOOP("CliHelp", "with --json: list the unique valid SKUs"))
     )
-    run.add_argument("--drop-missing", action="store_true", help="with --check: do not send SKUs Market does not have")
-    run.add_argument("--batch-size", type=int, default=MAX_BATCH, help=f"SKUs per request (1..{MAX_BATCH})")
 
-    for name, helptext in (("campaigns", "stores reachable with the key"), ("promos", "promos of a business")):
-        listing = add_command(name, help=helptext)
-        listing.add_argument("--api-url")
-        listing.add_argument("--json", action="store_true")
+    run = add_command(
+        "run", help=_h(QT_TRANSLATE_NOOP("CliHelp", "run an operation (ymdesk-cli run OPERATION --help)"))
+    )
+    operations = run.add_subparsers(dest="operation", required=True, parser_class=_Parser, metavar="OPERATION")
+    for operation in Operation:
+        described = _h(OPERATION_HELP[operation]) if operation in OPERATION_HELP else _operation_label(operation)
+        one = operations.add_parser(
+            operation.value, parents=[common], add_help=False, help=described, description=described
+        )
+        _operation_options(one, operation)
+
+    for name, helptext in (
+        ("campaigns", QT_TRANSLATE_NOOP("CliHelp", "stores reachable with the key")),
+        ("promos", QT_TRANSLATE_NOOP("CliHelp", "promos of a business")),
+    ):
+        listing = add_command(name, help=_h(helptext))
+        listing.add_argument("--api-url", metavar="URL", help=_h(_API_URL_HELP).format(env=API_URL_ENV))
+        listing.add_argument("--json", action="store_true", help=_h(_PRINT_JSON))
         if name == "promos":
-            listing.add_argument("--business-id", type=int, required=True)
+            listing.add_argument(
+                "--business-id",
+                type=int,
+                required=True,
+                metavar="N",
+                help=_h(QT_TRANSLATE_NOOP("CliHelp", "the business's id (see ymdesk-cli campaigns)")),
+            )
 
-    jobs = add_command("jobs", help="the journal of runs")
-    jobs.add_argument("--json", action="store_true")
+    jobs = add_command("jobs", help=_h(QT_TRANSLATE_NOOP("CliHelp", "the journal of runs")))
+    jobs.add_argument("--json", action="store_true", help=_h(_PRINT_JSON))
 
-    verify = add_command("verify", help="re-read the SKUs a run recorded as done; list any Market still shows")
-    verify.add_argument("job_id", type=int)
-    verify.add_argument("--api-url", help=f"default: the job's, ${API_URL_ENV} or the Market API")
-    verify.add_argument("--json", action="store_true")
+    verify = add_command(
+        "verify",
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "re-read the SKUs a run recorded as done; list any Market still shows")),
+    )
+    verify.add_argument(
+        "job_id",
+        type=int,
+        metavar="JOB",
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "the job's number (see ymdesk-cli jobs)")),
+    )
+    verify.add_argument(
+        "--api-url",
+        metavar="URL",
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "API address (default: the job's, ${env} or the Market API)")).format(
+            env=API_URL_ENV
+        ),
+    )
+    verify.add_argument("--json", action="store_true", help=_h(_PRINT_JSON))
 
-    resume = add_command("resume", help="finish an interrupted run")
-    resume.add_argument("job_id", type=int)
+    resume = add_command("resume", help=_h(QT_TRANSLATE_NOOP("CliHelp", "finish an interrupted run")))
+    resume.add_argument(
+        "job_id",
+        type=int,
+        metavar="JOB",
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "the job's number (see ymdesk-cli jobs)")),
+    )
     _run_options(resume)
 
-    sandbox = add_command("sandbox", help="the built-in Market simulator on 127.0.0.1")
-    sandbox.add_argument("--port", type=int, default=8765)
-    sandbox.add_argument("--seed-file", type=Path)
+    sandbox = add_command(
+        "sandbox", help=_h(QT_TRANSLATE_NOOP("CliHelp", "the built-in Market simulator on 127.0.0.1"))
+    )
+    sandbox.add_argument(
+        "--port", type=int, default=8765, help=_h(QT_TRANSLATE_NOOP("CliHelp", "port to listen on (default 8765)"))
+    )
+    sandbox.add_argument(
+        "--seed-file",
+        type=Path,
+        metavar="FILE",
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "a catalog whose SKUs the demo stores hold (default: the sample)")),
+    )
 
-    demo = add_command("demo", help="the whole flow on the sample catalog against the built-in simulator")
-    demo.add_argument("--report", type=Path)
-    demo.add_argument("--json", action="store_true")
+    demo = add_command(
+        "demo",
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "the whole flow on the sample catalog against the built-in simulator")),
+    )
+    demo.add_argument("--report", type=Path, metavar="PATH", help=_h(_REPORT_HELP))
+    demo.add_argument("--json", action="store_true", help=_h(_JSON_HELP))
     return parser
 
 
-def _file_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sheet", help="sheet name (default: the one with the clearest SKU column)")
-    parser.add_argument("--sku-column", help="header of the SKU column (default: detected)")
+def _operation_label(operation: Operation) -> str:
+    return render(Message("Operation", operation.label))
+
+
+def _operation_options(parser: argparse.ArgumentParser, operation: Operation) -> None:
+    """The options `operation` takes, and nothing else, so that its --help says exactly what it needs."""
+    parser.set_defaults(
+        campaign_id=None,
+        business_id=None,
+        promo_id=None,
+        file=None,
+        all_offers=False,
+        sheet=None,
+        sku_column=None,
+        encoding=None,
+    )
+    if operation in _CAMPAIGN_OPERATIONS:
+        parser.add_argument(
+            "--campaign-id",
+            type=int,
+            metavar="N",
+            help=_h(QT_TRANSLATE_NOOP("CliHelp", "the store's id (see ymdesk-cli campaigns)")),
+        )
+    else:
+        parser.add_argument(
+            "--business-id",
+            type=int,
+            metavar="N",
+            help=_h(QT_TRANSLATE_NOOP("CliHelp", "the business's id (see ymdesk-cli campaigns)")),
+        )
+    if operation is Operation.DELETE_PROMO_OFFERS:
+        parser.add_argument(
+            "--promo-id",
+            metavar="P",
+            help=_h(QT_TRANSLATE_NOOP("CliHelp", "the promo's id, e.g. '#600101' (see ymdesk-cli promos)")),
+        )
+        parser.add_argument(
+            "--all-offers",
+            action="store_true",
+            help=_h(QT_TRANSLATE_NOOP("CliHelp", "leave the promo entirely (instead of --file)")),
+        )
+    if operation.takes_skus:
+        parser.add_argument(
+            "--file", type=Path, metavar="F", help=_h(QT_TRANSLATE_NOOP("CliHelp", "the catalog with the SKUs"))
+        )
+        _file_options(parser)
+    _run_options(parser)
     parser.add_argument(
-        "--encoding", help="text encoding of a CSV/TXT file, e.g. cp1251, utf-8, cp866, koi8-r (default: detected)"
+        "--dry-run", action="store_true", help=_h(QT_TRANSLATE_NOOP("CliHelp", "read, validate and plan; send nothing"))
+    )
+    if operation.takes_skus:
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help=_h(QT_TRANSLATE_NOOP("CliHelp", "look the SKUs up on Market first (with --dry-run: only check)")),
+        )
+        parser.add_argument(
+            "--drop-missing",
+            action="store_true",
+            help=_h(QT_TRANSLATE_NOOP("CliHelp", "with --check: do not send SKUs Market does not have")),
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=MAX_BATCH,
+            metavar="N",
+            help=_h(QT_TRANSLATE_NOOP("CliHelp", "SKUs per request (1..{max})")).format(max=MAX_BATCH),
+        )
+    else:
+        parser.set_defaults(batch_size=MAX_BATCH, check=False, drop_missing=False)
+
+
+def _file_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "sheet name (default: the one with the clearest SKU column)")),
+    )
+    parser.add_argument(
+        "--sku-column",
+        metavar="NAME",
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "header of the SKU column (default: detected)")),
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help=_h(
+            QT_TRANSLATE_NOOP(
+                "CliHelp", "text encoding of a CSV/TXT file, e.g. cp1251, utf-8, cp866, koi8-r (default: detected)"
+            )
+        ),
     )
 
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--api-url", help=f"default: ${API_URL_ENV} or https://api.partner.market.yandex.ru")
-    parser.add_argument("--report", type=Path, help="XLSX (or .csv) report of every SKU that did not succeed")
-    parser.add_argument("--report-all", action="store_true", help="write the report with every SKU, always")
-    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    parser.add_argument("--json", action="store_true", help="one JSON summary on stdout at the end")
+    parser.add_argument("--api-url", metavar="URL", help=_h(_API_URL_HELP).format(env=API_URL_ENV))
+    parser.add_argument("--report", type=Path, metavar="PATH", help=_h(_REPORT_HELP))
+    parser.add_argument(
+        "--report-all",
+        action="store_true",
+        help=_h(QT_TRANSLATE_NOOP("CliHelp", "write the report with every SKU, always")),
+    )
+    parser.add_argument(
+        "--yes", action="store_true", help=_h(QT_TRANSLATE_NOOP("CliHelp", "do not ask for confirmation"))
+    )
+    parser.add_argument("--json", action="store_true", help=_h(_JSON_HELP))
     parser.add_argument(
         "--rate-limit",
         type=_rate_limit,
         metavar="N/SECONDS",
-        help="pace to N units per SECONDS when Market sends no limit headers (default: the documented limit)",
+        help=_h(
+            QT_TRANSLATE_NOOP(
+                "CliHelp",
+                "pace to N units per SECONDS when Market sends no limit headers (default: the documented limit)",
+            )
+        ),
     )
 
 
@@ -213,7 +413,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     )
     say(
         Message.translate(
-            "Cli", "{rows} rows: {valid} unique valid SKUs, {invalid} invalid, {dupes} duplicates."
+            "Cli",
+            "{rows:n} {rows:plural:row|rows}: {valid:n} unique valid {valid:plural:SKU|SKUs}, {invalid:n} invalid, "
+            "{dupes:n} {dupes:plural:duplicate|duplicates}.",
         ).with_args(
             rows=len(catalog.frame),
             valid=len(catalog.valid_skus()),
@@ -229,12 +431,16 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         )
     if hidden := catalog.hidden_rows():
         say(
-            Message.translate("Cli", "{count} rows are hidden in Excel and were read too: {rows}.").with_args(
-                count=len(hidden), rows=", ".join(map(str, hidden[:20])) + (", …" if len(hidden) > 20 else "")
-            )
+            Message.translate(
+                "Cli", "{count:n} {count:plural:row is|rows are} hidden in Excel and were read too: {rows}."
+            ).with_args(count=len(hidden), rows=", ".join(map(str, hidden[:20])) + (", …" if len(hidden) > 20 else ""))
         )
     for row, sku, reason in catalog.invalid_rows()[:20]:
-        print(f"  {_t('row')} {row}: {safe(repr(sku))}: {safe(render(reason))}")
+        say(
+            Message.translate("Cli", "  row {row}: {sku}: {reason}").with_args(
+                row=row, sku=repr(sku), reason=render(reason)
+            )
+        )
     return EXIT_OK
 
 
@@ -273,19 +479,29 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.drop_missing and not args.check:
         raise CliError(Message.translate("Cli", "--drop-missing goes only with --check."))
     picked = None
-    token = None
+    token = None if args.dry_run and not args.check else getattr(args, "demo_token", None) or _token()
     if args.check:
-        token = getattr(args, "demo_token", None) or _token()
         picked = _check(operation, target, catalog, token, api_url, args)
         if picked is not None and catalog is not None:
             counts = PickCounts.of(catalog.check, picked)
             if counts.valid == 0:
                 raise CliError(Message.translate("Cli", "No SKUs are left to send; nothing was sent."))
-    plan = plan_run(operation, target, counts, args.batch_size, limits=limits, window=_window(operation, target))
+    # The name for the plan, the confirmation and the journal; a dry run, or a run that cannot be confirmed, asks
+    # Market nothing more.
+    asks = token and not args.dry_run and (args.yes or sys.stdin.isatty())
+    name = _target_name(target, token, api_url) if asks else None
+    plan = plan_run(
+        operation,
+        target,
+        counts,
+        args.batch_size,
+        target_name=name or "",
+        limits=limits,
+        window=_window(operation, target),
+    )
     warn(plan.summary())
-    if args.dry_run:
+    if args.dry_run or token is None:
         return EXIT_OK
-    token = token or getattr(args, "demo_token", None) or _token()
     _confirm(plan, args.yes)
 
     from ymdesk.core.runs.journal import Journal
@@ -313,9 +529,11 @@ def cmd_resume(args: argparse.Namespace) -> int:
             return _exit_code(journal, job.id, JobStatus.DONE)
         api_url = _api_url(args.api_url or job.api_url)
         token = _token()
-        plan = plan_resume(journal, job.id, limits=_limits_for(job.operation, args.rate_limit))
+        plan = plan_resume(
+            journal, job.id, target_name=job.target_name or "", limits=_limits_for(job.operation, args.rate_limit)
+        )
         warn(
-            Message.translate("Cli", "Resuming job {job}: {left} SKUs still to send.").with_args(
+            Message.translate("Cli", "Resuming job {job}: {left:n} {left:plural:SKU|SKUs} still to send.").with_args(
                 job=job.id, left=plan.valid
             )
         )
@@ -330,23 +548,58 @@ def cmd_listing(args: argparse.Namespace) -> int:
     with MarketClient(_token(), _api_url(args.api_url)) as client:
         if args.command == "campaigns":
             rows = [c.__dict__ for c in client.campaigns()]
-            columns: tuple[str, ...] = (
-                "id",
-                "domain",
-                "business_id",
-                "business_name",
-                "placement_type",
-                "api_availability",
-            )
+            columns = CAMPAIGN_COLUMNS
         else:
             rows = [p.__dict__ for p in client.promos(args.business_id)]
-            columns = ("id", "name", "mechanics", "participating", "processing", "active_offers", "date_to")
+            columns = PROMO_COLUMNS
     if args.json:
         print(json.dumps(rows, ensure_ascii=True))
     else:
-        for row in rows:
-            print("\t".join(safe(row[c]) for c in columns))
+        _print_table(
+            [_heading(title) for _key, title in columns], [[row[key] for key, _title in columns] for row in rows]
+        )
     return EXIT_OK
+
+
+#: (field, column heading) of `campaigns` and `promos`; the headings are translated, the fields are --json's keys.
+CAMPAIGN_COLUMNS = (
+    ("id", QT_TRANSLATE_NOOP("CliTable", "Store id")),
+    ("domain", QT_TRANSLATE_NOOP("CliTable", "Store")),
+    ("business_id", QT_TRANSLATE_NOOP("CliTable", "Business id")),
+    ("business_name", QT_TRANSLATE_NOOP("CliTable", "Business")),
+    ("placement_type", QT_TRANSLATE_NOOP("CliTable", "Model")),
+    ("api_availability", QT_TRANSLATE_NOOP("CliTable", "API access")),
+)
+PROMO_COLUMNS = (
+    ("id", QT_TRANSLATE_NOOP("CliTable", "Promo id")),
+    ("name", QT_TRANSLATE_NOOP("CliTable", "Promo")),
+    ("mechanics", QT_TRANSLATE_NOOP("CliTable", "Mechanics")),
+    ("participating", QT_TRANSLATE_NOOP("CliTable", "Taking part")),
+    ("processing", QT_TRANSLATE_NOOP("CliTable", "Processing")),
+    ("active_offers", QT_TRANSLATE_NOOP("CliTable", "Products in it")),
+    ("date_to", QT_TRANSLATE_NOOP("CliTable", "Ends")),
+)
+JOB_COLUMNS = (
+    QT_TRANSLATE_NOOP("CliTable", "Job"),
+    QT_TRANSLATE_NOOP("CliTable", "Created"),
+    QT_TRANSLATE_NOOP("CliTable", "Operation"),
+    QT_TRANSLATE_NOOP("CliTable", "Target"),
+    QT_TRANSLATE_NOOP("CliTable", "Status"),
+    QT_TRANSLATE_NOOP("CliTable", "SKUs by outcome"),
+)
+
+
+def _heading(title: str) -> str:
+    from ymdesk.i18n import tr
+
+    return tr("CliTable", title)
+
+
+def _print_table(header: list[str], rows: list[list[Any]]) -> None:
+    """Tab-separated lines (scripts split on tabs) under a header row a person can read."""
+    print("\t".join(header))
+    for row in rows:
+        print("\t".join(safe("" if value is None else value) for value in row))
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:
@@ -375,12 +628,24 @@ def cmd_jobs(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
+    from ymdesk.core.model import OUTCOME_TITLES
+    from ymdesk.core.wording import local_time, target_title
+    from ymdesk.i18n import number, tr
+
+    table = []
     for job, counts in jobs:
-        tally = ", ".join(f"{o.value} {n}" for o, n in sorted(counts.items()))
-        print(
-            f"{job.id}\t{job.created_at}\t{job.operation.value}\t{job.target.describe()}\t{job.status.value}\t"
-            f"{safe(tally)}"
+        tally = ", ".join(f"{tr('Outcome', OUTCOME_TITLES[o])} {number(n)}" for o, n in sorted(counts.items()) if n)
+        table.append(
+            [
+                job.id,
+                local_time(job.started_at or job.created_at),
+                _operation_label(job.operation),
+                render(target_title(job.target, job.target_name)),
+                _status_title(job.status),
+                tally,
+            ]
         )
+    _print_table([_heading(title) for title in JOB_COLUMNS], table)
     return EXIT_OK
 
 
@@ -401,10 +666,43 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
                 url=simulator.url, key=DEMO_API_KEY
             )
         )
+        _print_sandbox_targets(simulator)
         sys.stdout.flush()
         with contextlib.suppress(KeyboardInterrupt):
             simulator.wait()
     return EXIT_OK
+
+
+def _print_sandbox_targets(simulator: Any) -> None:
+    """The demo business, its stores and promos with their ids, and a first command to try."""
+    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_BUSINESS_ID, DEMO_FBS_CAMPAIGN_ID, sample_catalog_path
+
+    state = simulator.state
+    business = state.businesses[DEMO_BUSINESS_ID]
+    say(Message.translate("Cli", "Business {id} «{name}»:").with_args(id=business.id, name=business.name))
+    for campaign in state.campaigns_of([DEMO_BUSINESS_ID]):
+        say(
+            Message.translate(
+                "Cli", "  store {id} «{name}» ({model}), {count:n} {count:plural:product|products}"
+            ).with_args(id=campaign.id, name=campaign.domain, model=campaign.placement_type, count=len(campaign.offers))
+        )
+    for promo in sorted(state.promos.values(), key=lambda p: p.id):
+        if promo.business_id == DEMO_BUSINESS_ID:
+            say(Message.translate("Cli", "  promo {id} «{name}»").with_args(id=promo.id, name=promo.name))
+    say(
+        Message.translate(
+            "Cli",
+            "Try: YM_API_KEY={key} ymdesk-cli run delete-offers --campaign-id {store} --file {file} "
+            "--api-url {url} --dry-run",
+        ).with_args(key=DEMO_API_KEY, store=DEMO_FBS_CAMPAIGN_ID, file=sample_catalog_path(), url=simulator.url)
+    )
+
+
+def _status_title(status: JobStatus) -> str:
+    from ymdesk.i18n import tr
+
+    titles = getattr(sys.modules["ymdesk.core.runs.events"], "STATUS_TITLES", {})
+    return tr("JobStatus", titles[status]) if status in titles else status.value
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -524,7 +822,7 @@ def _check(
     if check_plan is None:
         warn(
             Message.translate("Cli", "{operation} works on the whole target; there is nothing to check.").with_args(
-                operation=operation.value
+                operation=Message("Operation", operation.label)
             )
         )
         return None
@@ -769,6 +1067,25 @@ def _target(operation: Operation, args: argparse.Namespace) -> Target:
         raise CliError(message) from None
 
 
+def _target_name(target: Target, token: str, api_url: str) -> str | None:
+    """The store's or promo's name from Market, for the journal and `jobs` («Демо-магазин FBS»). Only a
+    nicety: when the look-up fails, the run goes on without the name."""
+    from ymdesk.core.market.client import MarketClient
+
+    try:
+        with MarketClient(token, api_url, timeout=(5, 10)) as client:
+            if target.promo_id is not None and target.business_id is not None:
+                return next((p.name for p in client.promos(target.business_id) if p.id == target.promo_id), None)
+            if target.campaign_id is not None:
+                return next((c.domain for c in client.campaigns() if c.id == target.campaign_id), None)
+            if target.business_id is not None:
+                found = (c.business_name for c in client.campaigns() if c.business_id == target.business_id)
+                return next(found, None)
+    except UserError as error:  # the run itself reports any real problem with the key or the network
+        logging.getLogger("ymdesk.cli").info("no name for %s: %s", target.describe(), error)
+    return None
+
+
 def _rate_limit(text: str) -> tuple[int, float]:
     amount, _, seconds = text.partition("/")
     try:
@@ -831,16 +1148,19 @@ def _confirm(plan: RunPlan, assume_yes: bool) -> None:
                 "running without a terminal. Nothing was sent.",
             )
         )
+    from ymdesk.core.wording import target_title
+
     rule = plan.confirmation
-    target = plan.target.describe() if plan.target else "-"
+    target = target_title(plan.target, plan.target_name) if plan.target else "-"
+    operation = Message("Operation", plan.operation.label)
     if rule.typed:
-        prompt = Message.translate("Cli", "{operation} for {target}. Type {expected} to confirm: ").with_args(
-            operation=plan.operation.value, target=target, expected=rule.expected
+        prompt = Message.translate("Cli", "{operation}, {target}. Type {expected} to confirm: ").with_args(
+            operation=operation, target=target, expected=rule.expected
         )
     else:
-        prompt = Message.translate("Cli", "{operation} for {target}: {count} SKUs. Continue? [y/N] ").with_args(
-            operation=plan.operation.value, target=target, count=plan.valid
-        )
+        prompt = Message.translate(
+            "Cli", "{operation}, {target}: {count:n} {count:plural:SKU|SKUs}. Continue? [y/N] "
+        ).with_args(operation=operation, target=target, count=plan.valid)
     if not rule.accepts(input(safe(render(prompt)))):
         raise CliError(Message.translate("Cli", "Not confirmed; nothing was sent."))
 
@@ -859,11 +1179,12 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _start_translation(_language_in(argv))  # before the parser: its help texts are translated
     args = build_parser().parse_args(argv)
     with contextlib.suppress(AttributeError, ValueError):  # a replaced or closed stream keeps its own rules
         sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     args.lang, args.verbose = getattr(args, "lang", None), getattr(args, "verbose", False)
-    _start_translation(args.lang)
     from ymdesk.core.logs import setup_logging
 
     log_file = setup_logging(verbose=args.verbose, secrets=tuple(filter(None, [os.environ.get("YM_API_KEY")])))
@@ -898,6 +1219,16 @@ def _user_error_code(error: UserError) -> int:
     from ymdesk.core.market.client import ApiError, TransportError
 
     return EXIT_STOPPED if isinstance(error, ApiError | TransportError) else EXIT_BAD_INPUT
+
+
+def _language_in(argv: Sequence[str]) -> str | None:
+    """--lang ru / --lang=ru anywhere on the command line (argparse checks it properly later)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
 
 
 def _start_translation(language: str | None) -> None:

@@ -265,9 +265,9 @@ class RunPlan:
         lines = []
         if self.resumes:
             lines += [
-                Message.translate("RunPlan", "Resuming run #{job}: {done:n} SKUs are already done.").with_args(
-                    job=self.job_id, done=self.done
-                ),
+                Message.translate(
+                    "RunPlan", "Resuming run #{job}: {done:n} {done:plural:SKU is|SKUs are} already done."
+                ).with_args(job=self.job_id, done=self.done),
                 Message.translate("RunPlan", "SKUs left to send: {count:n}").with_args(count=self.valid),
             ]
         else:
@@ -286,7 +286,9 @@ class RunPlan:
         if self.window.units:
             lines.append(
                 Message.translate(
-                    "RunPlan", "{units:n} SKUs were sent to this store within the last limit window; they count too."
+                    "RunPlan",
+                    "{units:n} {units:plural:SKU was|SKUs were} sent to this store within the last limit window; "
+                    "they count too.",
                 ).with_args(units=self.window.units)
             )
         if not self.valid:
@@ -295,18 +297,20 @@ class RunPlan:
 
     def summary(self) -> Message:
         """One line for the CLI: what goes where, in how many batches, and the same estimate as the app's."""
-        target = self.target.describe() if self.target else "-"
+        from ymdesk.core.wording import target_title
+
+        target = target_title(self.target, self.target_name) if self.target else "-"
+        operation = Message("Operation", self.operation.label)
         if self.whole:
-            return Message.translate("RunPlan", "Plan: {operation} for {target}: one request.").with_args(
-                operation=self.operation.value, target=target
+            return Message.translate("RunPlan", "Plan: {operation}, {target}: one request.").with_args(
+                operation=operation, target=target
             )
         return Message.translate(
             "RunPlan",
-            "Plan: {operation} for {target}: {count:n} {count:plural:SKU|SKUs} in {batches:n} "
-            "{batches:plural:batch|batches}, {invalid:n} invalid (not sent); "
-            "{estimate}.",
+            "Plan: {operation}, {target}: {count:n} {count:plural:SKU|SKUs} in {batches:n} "
+            "{batches:plural:batch|batches}, {invalid:n} invalid (not sent); {estimate}.",
         ).with_args(
-            operation=self.operation.value,
+            operation=operation,
             target=target,
             count=self.valid,
             batches=self.batches,

@@ -28,9 +28,11 @@ _OUTCOME_WORDS: dict[tuple[Operation | None, Outcome], str] = {
 _OTHER = QT_TRANSLATE_NOOP("RunLog", "{count:n} {outcome}")
 
 _PREPARING = {
-    PrepareStep.COLLECTING: QT_TRANSLATE_NOOP("RunLog", "Preparing {count:n} SKUs…"),
-    PrepareStep.RECORDING: QT_TRANSLATE_NOOP("RunLog", "Recording {count:n} SKUs in the journal…"),
-    PrepareStep.LOADING: QT_TRANSLATE_NOOP("RunLog", "Reading the {count:n} SKUs to send from the journal…"),
+    PrepareStep.COLLECTING: QT_TRANSLATE_NOOP("RunLog", "Preparing {count:n} {count:plural:SKU|SKUs}…"),
+    PrepareStep.RECORDING: QT_TRANSLATE_NOOP("RunLog", "Recording {count:n} {count:plural:SKU|SKUs} in the journal…"),
+    PrepareStep.LOADING: QT_TRANSLATE_NOOP(
+        "RunLog", "Reading the {count:n} {count:plural:SKU|SKUs} to send from the journal…"
+    ),
 }
 
 

@@ -150,9 +150,9 @@ class JobRunner:
         total = sum(self._counts.values())
         if batches:
             yield LogLine(
-                Message.translate("Runner", "Sending {count} SKUs in {batches} batches.").with_args(
-                    {"count": left, "batches": batches}
-                )
+                Message.translate(
+                    "Runner", "Sending {count:n} {count:plural:SKU|SKUs} in {batches:n} {batches:plural:batch|batches}."
+                ).with_args({"count": left, "batches": batches})
             )
         number = 0
         while True:
@@ -229,7 +229,8 @@ class JobRunner:
                     yield LogLine(
                         Message.translate(
                             "Runner",
-                            "Market refused a batch of {count} SKUs; splitting it to find the ones it objects to.",
+                            "Market refused a batch of {count:n} {count:plural:SKU|SKUs}; splitting it to find "
+                            "the ones it objects to.",
                         ).with_args({"count": len(part)}),
                         "warning",
                     )

@@ -97,7 +97,7 @@ def open_source(path: Path) -> Source:
         with path.open("rb") as handle:
             head = handle.read(8192)
     except OSError as exc:
-        raise errors.fail(errors.NOT_FOUND, name=name) from exc
+        raise errors.fail(errors.NOT_FOUND, name=str(path)) from exc
     if size == 0 or not head.strip():
         raise errors.fail(errors.EMPTY, name=name)
     if size > errors.MAX_FILE_BYTES:
@@ -127,7 +127,7 @@ def _workbook_source(path: Path, name: str, fitting_suffixes: set[str]) -> Sourc
     try:
         return Source(name, "excel", None, path.read_bytes(), suffix)
     except OSError as exc:
-        raise errors.fail(errors.NOT_FOUND, name=name) from exc
+        raise errors.fail(errors.NOT_FOUND, name=str(path)) from exc
 
 
 def _refuse_non_spreadsheet(head: bytes, name: str) -> None:

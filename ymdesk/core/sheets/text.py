@@ -87,7 +87,7 @@ def _read_bytes(path: Path | None, name: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise errors.fail(errors.NOT_FOUND, name=name) from exc
+        raise errors.fail(errors.NOT_FOUND, name=str(path)) from exc
 
 
 @dataclass(frozen=True)
