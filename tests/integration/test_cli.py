@@ -385,7 +385,7 @@ def test_language_flag_works_before_or_after_the_command(catalog, position):
         ["--lang", "ru", "inspect", str(catalog)] if position == "before" else ["inspect", str(catalog), "--lang", "ru"]
     )
     done = cli(*args, token=None)
-    assert done.returncode == 0 and "Строк" in done.stdout
+    assert done.returncode == 0 and "заголовок в строке" in done.stdout
 
 
 def test_a_closed_pipe_is_not_an_error(tmp_path):
