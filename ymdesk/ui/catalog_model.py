@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
 
@@ -48,6 +49,7 @@ class CatalogTableModel(QAbstractTableModel):
         self.picked = np.zeros(0, dtype=bool)
         self.visible = np.zeros(0, dtype=np.int64)
         self._sku_column = -1
+        self._sku_lower: pa.ChunkedArray | None = None  # the SKU column lowercased, for type-to-find
         self._warning_icon = QIcon()
         self._duplicate_icon = QIcon()
 
@@ -63,6 +65,7 @@ class CatalogTableModel(QAbstractTableModel):
         self._sheet_rows = np.asarray(sheet_rows, dtype=np.int64)
         self._marks = marks
         self._sku_column = self._headers.index(sku_column) if sku_column in self._headers else -1
+        self._sku_lower = None
         self.picked = np.zeros(len(frame), dtype=bool)
         self.visible = np.arange(len(frame), dtype=np.int64)
         self.endResetModel()
@@ -72,6 +75,7 @@ class CatalogTableModel(QAbstractTableModel):
         """After the SKU column changed: new validation, same rows and picks."""
         self._marks = marks
         self._sku_column = self._headers.index(sku_column) if sku_column in self._headers else -1
+        self._sku_lower = None
         self._refresh_all()
         self.picks_changed.emit()
 
@@ -98,6 +102,26 @@ class CatalogTableModel(QAbstractTableModel):
 
     def sheet_row(self, frame_row: int) -> int:
         return int(self._sheet_rows[frame_row])
+
+    @property
+    def sku_view_column(self) -> int:
+        """The view column of the SKUs (-1 when there is none)."""
+        return FIRST_DATA_COLUMN + self._sku_column if self._sku_column >= 0 else -1
+
+    def find_sku(self, prefix: str, start: int = 0) -> int | None:
+        """The first shown row at or after view row `start` (then from the top) whose SKU starts with
+        `prefix`, ignoring case; None when no shown row does. Type-to-find without data() per row (Qt's
+        keyboardSearch asks every row: seconds at 300k): one Arrow scan, about 15 ms per 1M rows."""
+        if not prefix or self._sku_column < 0 or len(self.visible) == 0:
+            return None
+        if self._sku_lower is None:  # about 40 ms per 1M rows, once per file or SKU column
+            self._sku_lower = pc.utf8_lower(self._columns[self._sku_column])
+        matches = pc.starts_with(self._sku_lower, pattern=prefix.lower()).to_numpy(zero_copy_only=False)
+        shown = np.flatnonzero(matches[self.visible] if len(self.visible) != len(matches) else matches)
+        if shown.size == 0:
+            return None
+        at = int(np.searchsorted(shown, max(0, start)))
+        return int(shown[at] if at < shown.size else shown[0])
 
     # ------------------------------------------------------------ picking
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from ymdesk.i18n import fill
 from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
 from ymdesk.ui.catalog_model import PROBLEM_COLUMN, CatalogTableModel
+from ymdesk.ui.catalog_view import CatalogTableView
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.help import GettingStartedDialog, ShortcutsDialog, WelcomePage
 from ymdesk.ui.history_dialog import HistoryDialog
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         filter_row.addWidget(duplicates_only)
         layout.addLayout(filter_row)
 
-        self.table = QTableView(objectName="catalogTable")
+        self.table = CatalogTableView(objectName="catalogTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
