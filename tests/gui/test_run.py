@@ -49,6 +49,14 @@ def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirm_runs,
     assert finished.args[0].status is JobStatus.DONE
     assert progress[-1].done == progress[-1].total == 40
     assert dialog.progress.progress_bar.value() == dialog.progress.progress_bar.maximum() == 40
+    # The log says what ymdesk did before the first request and what the batch did, as the CLI does.
+    log = dialog.progress.log_view.toPlainText()
+    assert "Preparing 40 SKUs…" in log and "Recording 40 SKUs in the journal…" in log
+    counts = window.services.journal.counts(dialog.job_id)
+    words = [f"{counts[Outcome.DELETED]} deleted"]
+    if counts.get(Outcome.NOT_DELETED):
+        words.append(f"{counts[Outcome.NOT_DELETED]} not in the store or held in a Market warehouse")
+    assert f"Batch 1 of 1: {', '.join(words)}." in log
     assert dialog.pages.currentIndex() == RESULTS_PAGE
     qtbot.waitUntil(lambda: dialog.results.model.rowCount() == 40, timeout=10_000)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -136,6 +137,10 @@ def test_run_delete_offers_end_to_end_with_report(sim, catalog, tmp_path, isolat
     sent = [sku for r in deletes(sim) for sku in r.offer_ids]
     assert len(sent) == len(set(sent)) == 1201 and SKUS[0] in sent and "=HYPERLINK(1)" in sent
     assert all(r.offer_count <= 500 for r in deletes(sim))
+    # The run log's words (the app's too): what ymdesk does before the first request, then each batch.
+    assert "Preparing 1,202 SKUs…" in done.stderr
+    assert re.search(r"Batch 1 of 3: 500 deleted\.|Batch 1 of 3: \d+ deleted, \d+ not in the store", done.stderr)
+    assert "Batch 3 of 3:" in done.stderr
 
     workbook = openpyxl.load_workbook(report, read_only=True)
     rows = list(workbook.worksheets[0].iter_rows(values_only=True))

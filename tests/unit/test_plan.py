@@ -28,7 +28,7 @@ from ymdesk.core.runs.plan import (
     report_path,
     window_use,
 )
-from ymdesk.core.runs.run_log import RunLog
+from ymdesk.core.runs.run_log import RunLog, outcome_words
 
 
 def test_pick_counts_agree_with_the_job_items_the_run_records(tmp_path):
@@ -181,3 +181,13 @@ def test_the_run_log_says_what_each_batch_did():
     )
     second = Progress(1002, 1002, 2, 2, {Outcome.DELETED: 1000, Outcome.NOT_DELETED: 2, Outcome.INVALID: 2})
     assert log.lines(second)[0].english() == "Batch 2 of 2: 492 deleted."
+
+
+def test_the_run_log_has_words_for_every_outcome_a_batch_can_end_with():
+    for operation in Operation:
+        for outcome in Outcome:
+            if outcome in (Outcome.PENDING, Outcome.INVALID):
+                continue
+            words = outcome_words(operation, outcome, 3)
+            assert "{outcome}" not in words.text, (operation, outcome)  # not the fallback with the raw value
+            assert words.english().startswith("3 ")

@@ -24,6 +24,9 @@ _OUTCOME_WORDS: dict[tuple[Operation | None, Outcome], str] = {
     (None, Outcome.REJECTED): QT_TRANSLATE_NOOP("RunLog", "{count:n} refused by Market"),
     (None, Outcome.FAILED): QT_TRANSLATE_NOOP("RunLog", "{count:n} failed"),
     (None, Outcome.CANCELLED): QT_TRANSLATE_NOOP("RunLog", "{count:n} not sent"),
+    (None, Outcome.UNANSWERED): QT_TRANSLATE_NOOP("RunLog", "{count:n} sent without an answer (resume checks them)"),
+    (None, Outcome.ARCHIVED): QT_TRANSLATE_NOOP("RunLog", "{count:n} archived"),
+    (None, Outcome.UNARCHIVED): QT_TRANSLATE_NOOP("RunLog", "{count:n} brought back from the archive"),
 }
 _OTHER = QT_TRANSLATE_NOOP("RunLog", "{count:n} {outcome}")
 
