@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from ymdesk import __version__
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message, UserError
