@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ymdesk.i18n import fill
+from ymdesk.core.wording import local_time
+from ymdesk.i18n import fill, number
 from ymdesk.ui.resources import icon
 from ymdesk.ui.results_view import ResultsView
 from ymdesk.ui.run_dialog import RunDialog
@@ -25,6 +26,7 @@ from ymdesk.ui.widgets import ReadOnlyTable
 
 class HistoryDialog(QDialog):
     resumed = Signal(int)
+    TARGET_COLUMN, FILE_COLUMN = 3, 4
 
     def __init__(self, services: Services, parent=None) -> None:
         super().__init__(parent)
@@ -72,10 +74,10 @@ class HistoryDialog(QDialog):
         self.table.setRowCount(len(self.jobs))
         for row, job in enumerate(self.jobs):
             counts = self.services.journal.counts(job.id)
-            outcomes = ", ".join(f"{outcome_title(o)} {n:,}" for o, n in counts.items() if n)
+            outcomes = ", ".join(f"{outcome_title(o)} {number(n)}" for o, n in counts.items() if n)
             cells = [
                 str(job.id),
-                (job.started_at or job.created_at or "").replace("T", " ")[:19],
+                local_time(job.started_at or job.created_at),  # the journal keeps UTC
                 operation_title(job.operation),
                 describe_target(job.target, self.services.campaigns, job.target_name),
                 job.source_file or "",
@@ -83,10 +85,28 @@ class HistoryDialog(QDialog):
                 outcomes,
             ]
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self._fit_columns()
         if self.jobs:
             self.table.selectRow(0)
+
+    def _fit_columns(self) -> None:
+        """Every header and value readable (Russian ones are longer); a long file path gives way first, then the
+        target, with the whole text in the tooltip."""
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        for column in range(self.table.columnCount()):
+            header_width = header.sectionSizeFromContents(column).width()
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), header_width + 8))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        room = self.width() - 40
+        for column, least in ((self.FILE_COLUMN, 160), (self.TARGET_COLUMN, 240)):
+            used = sum(self.table.columnWidth(c) for c in range(self.table.columnCount()))
+            if used > room:
+                width = self.table.columnWidth(column)
+                self.table.setColumnWidth(column, max(least, width - (used - room)))
 
     def selected_job(self):
         rows = self.table.selectionModel().selectedRows()

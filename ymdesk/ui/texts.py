@@ -50,7 +50,8 @@ def describe_target(target: Target, campaigns: Sequence[Campaign], name: str | N
         label = f"«{known}» ({target.business_id})" if known else str(target.business_id)
         parts.append(fill(QCoreApplication.translate("RunDialog", "business {business}"), business=label))
     if target.promo_id is not None:
-        parts.append(fill(QCoreApplication.translate("RunDialog", "promo {promo}"), promo=target.promo_id))
+        promo = f"«{name}» ({target.promo_id})" if name else str(target.promo_id)  # a promo job's name is the promo's
+        parts.append(fill(QCoreApplication.translate("RunDialog", "promo {promo}"), promo=promo))
     if target.all_offers:
         parts.append(QCoreApplication.translate("RunDialog", "all products"))
     return ", ".join(parts)
