@@ -35,6 +35,7 @@ from ymdesk.core.runs.events import (
     LogLine,
     Waiting,
     WaitKind,
+    status_title,
 )
 
 if TYPE_CHECKING:
@@ -641,7 +642,7 @@ def cmd_jobs(args: argparse.Namespace) -> int:
                 local_time(job.started_at or job.created_at),
                 _operation_label(job.operation),
                 render(target_title(job.target, job.target_name)),
-                _status_title(job.status),
+                render(status_title(job.status)),
                 tally,
             ]
         )
@@ -696,13 +697,6 @@ def _print_sandbox_targets(simulator: Any) -> None:
             "--api-url {url} --dry-run",
         ).with_args(key=DEMO_API_KEY, store=DEMO_FBS_CAMPAIGN_ID, file=sample_catalog_path(), url=simulator.url)
     )
-
-
-def _status_title(status: JobStatus) -> str:
-    from ymdesk.i18n import tr
-
-    titles = getattr(sys.modules["ymdesk.core.runs.events"], "STATUS_TITLES", {})
-    return tr("JobStatus", titles[status]) if status in titles else status.value
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -999,11 +993,11 @@ def _summarise(journal: Journal, job_id: int, status: JobStatus, report: Path | 
     say(
         Message.translate(
             "Cli",
-            "Job {job} {status}: {succeeded} deleted, {failed} not deleted or failed, "
-            "{invalid} invalid, {skipped} not sent.",
+            "Job {job}, {status}: {succeeded:n} deleted, {failed:n} not deleted or failed, "
+            "{invalid:n} invalid, {skipped:n} not sent.",
         ).with_args(
             job=job_id,
-            status=status.value,
+            status=status_title(status),
             succeeded=summary["succeeded"],
             failed=summary["failed"],
             invalid=summary["invalid"],

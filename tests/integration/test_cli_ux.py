@@ -94,6 +94,9 @@ def test_jobs_prints_a_header_the_store_by_name_and_local_times(sim, tmp_path):
     shown_utc = time.strptime(row[1], "%Y-%m-%d %H:%M")
     shown_east = time.strptime(east[1].split("\t")[1], "%Y-%m-%d %H:%M")
     assert (time.mktime(shown_east) - time.mktime(shown_utc)) == 5 * 3600
+    russian = cli("--lang", "ru", "jobs", env=home).stdout.splitlines()[1].split("\t")
+    assert russian[4] != "done" and any("а" <= ch <= "я" for ch in russian[4])  # the status, in words
+    assert "«Демо-магазин FBS»" in russian[3] and "Удалить" in russian[2]
 
 
 def _free_port() -> int:

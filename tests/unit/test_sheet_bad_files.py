@@ -159,4 +159,4 @@ def test_more_rows_than_the_limit_are_refused(tmp_path: Path) -> None:
         for _ in range(MAX_DATA_ROWS // 1_000_000):
             handle.write(block)
         handle.write(b"2\n")
-    assert "has more than {limit} rows" in refusal(path)
+    assert "has more than {limit:n} rows" in refusal(path)

@@ -7,20 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from ymdesk.core.market.client import Campaign
-from ymdesk.core.messages import QT_TRANSLATE_NOOP
 from ymdesk.core.model import OUTCOME_TITLES, Operation, Outcome, Target
-from ymdesk.core.runs.events import JobStatus
+from ymdesk.core.runs.events import STATUS_TITLES, JobStatus
 from ymdesk.i18n import fill
-
-#: A title for every JobStatus (tests/gui/test_texts.py enumerates them: a missing one crashed History).
-STATUS_TITLES = {
-    JobStatus.PLANNED: QT_TRANSLATE_NOOP("HistoryDialog", "planned"),
-    JobStatus.RUNNING: QT_TRANSLATE_NOOP("HistoryDialog", "interrupted"),
-    JobStatus.DONE: QT_TRANSLATE_NOOP("HistoryDialog", "done"),
-    JobStatus.STOPPED: QT_TRANSLATE_NOOP("HistoryDialog", "stopped by Market"),
-    JobStatus.CANCELLED: QT_TRANSLATE_NOOP("HistoryDialog", "cancelled"),
-    JobStatus.FAILED: QT_TRANSLATE_NOOP("HistoryDialog", "failed"),
-}
 
 
 def status_title(status: JobStatus) -> str:

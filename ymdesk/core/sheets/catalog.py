@@ -292,7 +292,7 @@ def _build(
     if rows.size == 0:
         raise errors.fail(errors.NO_ROWS, name=name)
     if rows.size > MAX_DATA_ROWS:
-        raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=f"{MAX_DATA_ROWS:,}")
+        raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=MAX_DATA_ROWS)
     mask = pa.array(keep)
     kept = [pc.filter(column, mask) if not keep.all() else column for column in data]
     wanted = [

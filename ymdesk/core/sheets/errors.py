@@ -23,7 +23,7 @@ TOO_BIG = QT_TRANSLATE_NOOP(
 )
 TOO_MANY_ROWS = QT_TRANSLATE_NOOP(
     "Spreadsheet",
-    "The file {name} has more than {limit} rows, more than ymdesk opens at once; split it into smaller files.",
+    "The file {name} has more than {limit:n} rows, more than ymdesk opens at once; split it into smaller files.",
 )
 PDF = QT_TRANSLATE_NOOP(
     "Spreadsheet",

@@ -270,7 +270,7 @@ def load_excel_grid(reader: fastexcel.ExcelReader, sheet: str, name: str) -> tup
     try:
         loaded = reader.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string")
         if loaded.height > errors.MAX_DATA_ROWS:
-            raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=f"{errors.MAX_DATA_ROWS:,}")
+            raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=errors.MAX_DATA_ROWS)
         batch = loaded.to_arrow()
         infos = loaded.selected_columns
         visible = loaded.visible == "visible"

@@ -205,7 +205,7 @@ def _fast_grid(data: bytes, dialect: Dialect, width: int, first_line: int, name:
         return None  # pyarrow would drop blank lines and split on a lone CR: lines we must count
     newlines = data.count(b"\n", 0, end)
     if newlines > 2 * errors.MAX_DATA_ROWS:
-        raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=f"{errors.MAX_DATA_ROWS:,}")
+        raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=errors.MAX_DATA_ROWS)
     names = [f"f{index}" for index in range(width)]
     try:
         table = pacsv.read_csv(
@@ -272,4 +272,4 @@ def _slow_grid(body: str, dialect: Dialect, first_line: int, name: str, cancel: 
 
 def _refuse_too_many(data_rows: int, name: str) -> None:
     if data_rows > errors.MAX_DATA_ROWS:
-        raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=f"{errors.MAX_DATA_ROWS:,}")
+        raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=errors.MAX_DATA_ROWS)
