@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from ymdesk.core.runs.plan import JobSource, RunPlan, WindowUse
     from ymdesk.core.runs.run_log import RunLog
     from ymdesk.core.sheets.catalog import Catalog
+    from ymdesk.core.simulator import MarketSimulator
 
 T = TypeVar("T")
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_STOPPED, EXIT_CANCELLED = 0, 1, 2, 3, 130
@@ -95,12 +96,18 @@ def _h(text: str) -> str:
 
 
 class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, prefix if prefix is not None else _h(_USAGE))
 
 
 class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # argparse's own, passed through
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
         self._positionals.title = _h(_POSITIONALS)
@@ -596,7 +603,7 @@ def _heading(title: str) -> str:
     return tr("CliTable", title)
 
 
-def _print_table(header: list[str], rows: list[list[Any]]) -> None:
+def _print_table(header: list[str], rows: list[list[object]]) -> None:
     """Tab-separated lines (scripts split on tabs) under a header row a person can read."""
     print("\t".join(header))
     for row in rows:
@@ -674,7 +681,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_sandbox_targets(simulator: Any) -> None:
+def _print_sandbox_targets(simulator: MarketSimulator) -> None:
     """The demo business, its stores and promos with their ids, and a first command to try."""
     from ymdesk.core.simulator import DEMO_API_KEY, DEMO_BUSINESS_ID, DEMO_FBS_CAMPAIGN_ID, sample_catalog_path
 

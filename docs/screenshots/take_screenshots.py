@@ -3,8 +3,9 @@
     xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/take_screenshots.py [ru|en]
 
 Demo mode: the built-in simulator on 127.0.0.1 (slowed to a small rate limit so a run is caught
-mid-way with its countdown) and the bundled sample catalog. Writes main-window, run-progress and
-run-results PNGs (suffixed with the language) next to this script.
+mid-way with its countdown) and the bundled sample catalog. Writes main-window, run-setup, run-progress,
+run-stop (the "Stop the run?" question), run-results and run-resume (History's resume preview) PNGs,
+suffixed with the language, next to this script.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ def main() -> int:
     os.environ["YMDESK_HOME"] = tempfile.mkdtemp(prefix="ymdesk-shots-")
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from ymdesk.app import build_services, create_application
-    from ymdesk.core.model import Operation
+    from ymdesk.core.model import JobItem, Operation
     from ymdesk.core.runs.events import Waiting
     from ymdesk.core.secrets import MemoryTokenStore
     from ymdesk.core.simulator import (
@@ -38,7 +40,9 @@ def main() -> int:
     )
     from ymdesk.core.simulator.limits import Limits
     from ymdesk.i18n import install_translator
+    from ymdesk.ui import confirm
     from ymdesk.ui import run_dialog as run_dialog_module
+    from ymdesk.ui.history_dialog import HistoryDialog
     from ymdesk.ui.main_window import MainWindow
     from ymdesk.ui.services import DemoSession
     from ymdesk.ui.settings import AppSettings
@@ -90,7 +94,7 @@ def main() -> int:
     window.table.selectRow(first_invalid - 2)
     shoot("main-window")
 
-    run_dialog_module.confirm_run = lambda *args: True  # the screenshot skips the confirmation box
+    confirm.confirm_run = lambda *args: True  # the screenshot skips the confirmation box
     dialog = run_dialog_module.RunDialog(services, window.catalog, window.model.picked.copy(), window)
     dialog.resize(900, 560)
     dialog.move(screen.center() - dialog.rect().center())
@@ -102,6 +106,7 @@ def main() -> int:
             dialog.setup.store_combo.setCurrentIndex(index)
     while dialog.plan is None or not dialog.plan.can_start:
         settle(50)
+    shoot("run-setup")
     dialog.setup.start_button.click()
     seen = []
     dialog.run_event.connect(lambda event: seen.append(event) if isinstance(event, Waiting) else None)
@@ -109,10 +114,39 @@ def main() -> int:
         settle(50)
     shoot("run-progress")
 
+    def shoot_and_keep_going() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, shoot_and_keep_going)
+            return
+        shoot("run-stop")
+        box.reject()  # No, the default: the run goes on
+
+    QTimer.singleShot(50, shoot_and_keep_going)
+    dialog.request_stop()  # what Cancel, Escape and the window's X do
+
     wait_for(dialog.run_finished, 180_000)
     wait_for(dialog.results.items_loaded, 10_000) if dialog.results.model.rowCount() == 0 else None
     shoot("run-results")
     dialog.accept()
+
+    # History -> Resume the run: a job left with SKUs to send shows its preview before anything is sent.
+    items = [JobItem(f"SKU-{i:05d}", f"SKU-{i:05d}", i + 2) for i in range(1500)]
+    services.journal.create_job(
+        Operation.DELETE_OFFERS,
+        dialog.plan.target,
+        items,
+        api_url=services.api_url,
+        target_name=dialog.plan.target_name,
+    )
+    history = HistoryDialog(services, window)
+    history.table.selectRow(0)
+    history.resume_button.click()
+    resumed = next(child for child in window.findChildren(run_dialog_module.RunDialog) if child is not dialog)
+    resumed.resize(900, 560)
+    resumed.move(screen.center() - resumed.rect().center())
+    shoot("run-resume")
+    resumed.reject()
     window.close()
     simulator.stop()
     services.journal.close()

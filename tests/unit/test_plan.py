@@ -191,3 +191,31 @@ def test_the_run_log_has_words_for_every_outcome_a_batch_can_end_with():
             words = outcome_words(operation, outcome, 3)
             assert "{outcome}" not in words.text, (operation, outcome)  # not the fallback with the raw value
             assert words.english().startswith("3 ")
+
+
+def test_time_left_learns_a_lower_limit_at_the_first_wait_then_only_counts_down():
+    """The plan assumes the documented 5,000 SKUs a minute; Market (its headers) allows 60 per 6 s. The pacer
+    waits after 60: from that first wait on, the time left is worked out with what Market allows."""
+    clock = Clock()
+    total, batch = 240, 20
+    plan = plan_run(Operation.DELETE_OFFERS, Target(campaign_id=1), PickCounts(total, total, 0, 0), batch)
+    eta = RunEta(plan, clock)
+    readings_after_first_wait: list[float] = []
+    done = 0
+    for number in range(1, total // batch + 1):
+        if number > 1 and (number - 1) % 3 == 0:  # 60 SKUs sent: wait for the window
+            window_end = clock.now + 6.0 - 3 * 0.1
+            while clock.now < window_end:
+                eta.feed(Waiting(WaitKind.PACING, window_end - clock.now, Message("Runner", "pacing")))
+                readings_after_first_wait.append(eta.seconds_left())
+                clock.now = min(window_end, clock.now + 1.0)
+        clock.now += 0.1
+        done += batch
+        eta.feed(Progress(done, total, number, total // batch, {Outcome.DELETED: done}))
+        if readings_after_first_wait:
+            readings_after_first_wait.append(eta.seconds_left())
+    # 240 SKUs at 60 per 6 s: four windows, so about three waits of 6 s were left at the first one.
+    assert 15 <= readings_after_first_wait[0] <= 25, readings_after_first_wait[0]
+    rises = [b - a for a, b in itertools.pairwise(readings_after_first_wait) if b > a]
+    assert max(rises, default=0) <= 1.0, rises
+    assert readings_after_first_wait[-1] == 0

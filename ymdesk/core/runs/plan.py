@@ -264,12 +264,13 @@ class RunPlan:
             ]
         lines = []
         if self.resumes:
-            lines += [
-                Message.translate(
-                    "RunPlan", "Resuming run #{job}: {done:n} {done:plural:SKU is|SKUs are} already done."
-                ).with_args(job=self.job_id, done=self.done),
-                Message.translate("RunPlan", "SKUs left to send: {count:n}").with_args(count=self.valid),
-            ]
+            if self.done:
+                lines.append(
+                    Message.translate(
+                        "RunPlan", "Resuming run #{job}: {done:n} {done:plural:SKU is|SKUs are} already done."
+                    ).with_args(job=self.job_id, done=self.done)
+                )
+            lines.append(Message.translate("RunPlan", "SKUs left to send: {count:n}").with_args(count=self.valid))
         else:
             lines += [
                 Message.translate("RunPlan", "Picked rows: {count:n}").with_args(count=self.picked),
@@ -511,9 +512,15 @@ class RunEta:
             self._used += self._limits.cost(sent) if sent > 0 else 0
             self._wait_until = 0.0
         elif isinstance(event, Waiting):
+            limit_wait = event.kind in (WaitKind.PACING, WaitKind.RATE_LIMIT)
+            if limit_wait and self._wait_until <= now and 0 < self._used < self._limits.amount:
+                # The window filled up before the assumed limit: Market's (from its headers) is lower. Learn it
+                # once, here, so the rest of the run counts down from the truth instead of drifting up.
+                window = max(1.0, now + event.seconds_left - self._window_start)
+                self._limits = RateLimits(self._used, window, self._limits.per_sku)
             self._wait_until = now + event.seconds_left
             # A limit wait ends with a fresh window; a retry or a lock keeps the current one.
-            self._fresh_after_wait = event.kind in (WaitKind.PACING, WaitKind.RATE_LIMIT)
+            self._fresh_after_wait = limit_wait
 
     def seconds_left(self) -> float:
         if self._left <= 0:
