@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +24,13 @@ from ymdesk.ui.run_dialog import RunDialog
 from ymdesk.ui.services import Services
 from ymdesk.ui.texts import describe_target, operation_title, outcome_title, status_title
 from ymdesk.ui.widgets import ReadOnlyTable
+
+
+def is_simulator_url(url: str) -> bool:
+    """http:// on this machine: only the built-in simulator (the demo or ymdesk-cli sandbox) is reached that way;
+    the client refuses plain http to anything else."""
+    parts = urlsplit(url)
+    return parts.scheme == "http" and (parts.hostname or "") in ("127.0.0.1", "localhost", "::1")
 
 
 class HistoryDialog(QDialog):
@@ -122,22 +131,31 @@ class HistoryDialog(QDialog):
         job = self.selected_job()
         if job is None:
             return
-        if job.api_url.rstrip("/") != self.services.api_url.rstrip("/"):
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot resume here"),
-                fill(
+        if not self.can_resume_here(job):
+            if is_simulator_url(job.api_url):
+                text = self.tr(
+                    "This run was made in demo mode, against the built-in simulator. Start ymdesk --demo to resume it."
+                )
+            else:
+                text = fill(
                     self.tr("This run was sent to {sent_to}, but ymdesk is now connected to {connected_to}."),
                     sent_to=job.api_url,
                     connected_to=self.services.api_url,
-                ),
-            )
+                )
+            QMessageBox.warning(self, self.tr("Cannot resume here"), text)
             return
         dialog = RunDialog(self.services, parent=self.parentWidget())
         dialog.resume(job.id)  # the preview and the confirmation come first, as for a new run
         dialog.open()
         self.resumed.emit(job.id)
         self.accept()
+
+    def can_resume_here(self, job) -> bool:
+        """Against the address it was sent to; in demo mode, a run from an earlier demo (each demo's simulator
+        gets a new port) resumes against the current demo's simulator, which holds the same demo stores."""
+        if job.api_url.rstrip("/") == self.services.api_url.rstrip("/"):
+            return True
+        return self.services.demo is not None and is_simulator_url(job.api_url)
 
     def done(self, result: int) -> None:
         self.results.stop_background()
