@@ -244,7 +244,8 @@ def write_marketplace_summary(path: Path, data: Sequence[Sequence[Cell]], totals
 
 
 def write_ods(path: Path, rows: Sequence[Sequence[Cell]], sheet: str = "Лист1") -> Path:
-    frame = pd.DataFrame([list(row) for row in rows], dtype=object)
+    width = max((len(row) for row in rows), default=0)
+    frame = pd.DataFrame([list(row) + [None] * (width - len(row)) for row in rows], dtype=object)
     frame.to_excel(path, engine="odf", sheet_name=sheet, header=False, index=False)
     return path
 

@@ -11,14 +11,20 @@ import xlsxwriter
 
 from tests.helpers.sheet_fixtures import (
     EXPORT_HEADER,
+    TEMPLATE_HEADER,
+    TEMPLATE_HINTS,
+    TEMPLATE_IDS,
+    TEMPLATE_MARKER,
     catalog_export_csv,
     export_description,
     write_catalog_template,
     write_marketplace_summary,
+    write_ods,
     write_price_template,
     write_stocks_report,
     write_text,
     write_xlsx,
+    write_zip,
 )
 from ymdesk.core.messages import UserError
 from ymdesk.core.sheets.catalog import read_catalog
@@ -280,3 +286,30 @@ def test_csv_skus_excel_wrote_in_scientific_notation_are_invalid(tmp_path: Path)
     barcodes = catalog.with_sku_column("Штрихкод")
     assert [row for row, _, _ in barcodes.invalid_rows()] == [2]
     assert barcodes.valid_skus() == ["1E+5", "x"]
+
+
+def test_template_inside_a_zip_keeps_its_hidden_rows_and_rounded_numbers(tmp_path: Path) -> None:
+    data = [*TEMPLATE_DATA, {"Ваш SKU *": 1234567890123456789, "Название товара *": "Числом"}]
+    workbook = write_catalog_template(tmp_path / "template.xlsx", data, hidden_data_rows=[9])
+    catalog = read_catalog(write_zip(tmp_path / "template.zip", {"template.xlsx": workbook.read_bytes()}))
+    assert (catalog.header_row, catalog.first_data_row) == (4, 8)
+    assert catalog.valid_skus() == ["ЧАЙ-001", "ЧАЙ-002", "00123"]
+    assert catalog.hidden_rows() == [9]
+    assert [(row, sku) for row, sku, _ in catalog.invalid_rows()] == [(11, "1234567890123457024")]
+
+
+def test_template_saved_as_ods_service_rows_found_by_their_content(tmp_path: Path) -> None:
+    rows = [
+        ["Категория: Электрические чайники"],
+        ["Входит в категорию: Бытовая техника"],
+        ["Служебная информация"],
+        TEMPLATE_HEADER,
+        TEMPLATE_IDS,
+        [None] * 22 + [TEMPLATE_MARKER, None, None, TEMPLATE_MARKER],
+        TEMPLATE_HINTS,
+        ["ЧАЙ-001", None, None, None, None, None, "Чайник"],
+        ["ЧАЙ-002", None, None, None, None, None, "Чайник 2"],
+    ]
+    catalog = read_catalog(write_ods(tmp_path / "template.ods", rows))
+    assert (catalog.header_row, catalog.first_data_row) == (4, 8)
+    assert catalog.valid_skus() == ["ЧАЙ-001", "ЧАЙ-002"]
