@@ -106,11 +106,8 @@ class Catalog:
     def marks(self) -> RowMarks:
         """What the app marks on each frame row, straight from the check (no round trip through sheet rows)."""
         invalid, duplicate = self.check.invalid, self.check.duplicate
-        reasons = {}
-        for index in np.flatnonzero(invalid).tolist():
-            reason = self.check.reason(index)
-            if reason is not None:
-                reasons[index] = reason
+        bad = np.flatnonzero(invalid)
+        reasons = {i: r for i, r in zip(bad.tolist(), self.check.reasons(bad), strict=True) if r is not None}
         repeats = np.flatnonzero(duplicate)
         first_rows = dict(zip(repeats.tolist(), self.rows[self.check.first[repeats]].tolist(), strict=True))
         hidden = np.asarray(self.hidden, dtype=bool) if self.hidden.any() else None
@@ -122,11 +119,12 @@ class Catalog:
 
     def invalid_rows(self) -> list[tuple[int, str, Message]]:
         """(row, cell as in the file, reason) for every row whose SKU breaks the rules."""
+        bad = np.flatnonzero(self.check.invalid)
+        cells = self.check.raw.iloc[bad].tolist()
         result = []
-        for index in np.flatnonzero(self.check.invalid):
-            reason = self.check.reason(int(index))
+        for row, cell, reason in zip(self.rows[bad].tolist(), cells, self.check.reasons(bad), strict=True):
             assert reason is not None
-            result.append((int(self.rows[index]), str(self.check.raw.iloc[index]), reason))
+            result.append((int(row), str(cell), reason))
         return result
 
     def duplicate_rows(self) -> list[tuple[int, str, int]]:
@@ -156,11 +154,12 @@ class Catalog:
         raw = self.check.raw.iloc[order]
         differs = np.flatnonzero(np.asarray(raw.array != self.check.trimmed.iloc[order].array, dtype=bool))
         raws = dict(zip(differs.tolist(), raw.iloc[differs].tolist(), strict=True))
+        positions = np.flatnonzero(self.check.invalid[order])
         reasons: dict[int, str] = {}
-        for position in np.flatnonzero(self.check.invalid[order]).tolist():
-            reason = self.check.reason(int(order[position]))
+        texts: dict[int, str] = {}  # by id(): rows with equal cells share one Message, written out once
+        for position, reason in zip(positions.tolist(), self.check.reasons(order[positions]), strict=True):
             assert reason is not None  # an invalid row always has its reason
-            reasons[position] = reason.to_json()
+            reasons[position] = texts.get(id(reason)) or texts.setdefault(id(reason), reason.to_json())
         return JobItems(skus, rows, raws, reasons)
 
 

@@ -14,6 +14,7 @@ Lengths count Unicode code points, as JSON Schema's ``maxLength`` does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -36,6 +37,7 @@ WHITESPACE = (
 #: Refused anywhere in a trimmed SKU: the pattern's [\x00-\x08\x0A-\x1f\x7f] (TAB is allowed).
 CONTROL_CHARS = frozenset(chr(c) for c in (*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F))
 _CONTROL_RE2 = r"[\x00-\x08\x0a-\x1f\x7f]"
+_CONTROL_RE = re.compile(_CONTROL_RE2)  # the same class for Python's re: one C scan, not a loop per character
 
 
 class Problem(IntEnum):
@@ -75,11 +77,11 @@ def reason_for(raw: str) -> Message | None:
         return Message("Sku", _EMPTY_TEXT)
     if trimmed == "":
         return Message("Sku", _BLANK_TEXT)
-    lead = len(raw) - len(raw.lstrip())
-    for index, char in enumerate(trimmed):
-        if char in CONTROL_CHARS:
-            # Position in the cell as the person sees it in the file, 1-based.
-            return Message("Sku", _CONTROL_TEXT, {"code": f"U+{ord(char):04X}", "position": lead + index + 1})
+    control = _CONTROL_RE.search(trimmed)
+    if control is not None:
+        # Position in the cell as the person sees it in the file, 1-based.
+        position = len(raw) - len(raw.lstrip()) + control.start() + 1
+        return Message("Sku", _CONTROL_TEXT, {"code": f"U+{ord(control.group()):04X}", "position": position})
     if len(trimmed) > MAX_SKU_LENGTH:
         over = len(trimmed) - MAX_SKU_LENGTH
         return Message("Sku", _TOO_LONG_TEXT, {"length": len(trimmed), "over": over, "limit": MAX_SKU_LENGTH})
@@ -133,16 +135,34 @@ class SkuCheck:
 
     def reason(self, index: int) -> Message | None:
         """Why row `index` is invalid (None when valid). Computed on demand: only bad rows pay for it."""
-        problem = self.problem[index]
-        if problem == Problem.OK:
-            return None
-        if problem == Problem.TOTALS:
-            return Message("Sku", _TOTALS_TEXT)
-        if problem == Problem.ROUNDED:
-            return Message("Sku", _ROUNDED_TEXT, {"sku": str(self.trimmed.iloc[index])})
-        if problem == Problem.SCIENTIFIC:
-            return Message("Sku", _SCIENTIFIC_TEXT, {"sku": str(self.trimmed.iloc[index])})
-        return reason_for(str(self.raw.iloc[index]))
+        return self.reasons(np.array([index]))[0]
+
+    def reasons(self, indexes: npt.NDArray[np.int64]) -> list[Message | None]:
+        """`reason` for many rows at once: their cells are taken in one step (a pandas look-up per row costs
+        0.1 ms, 0.3 s for the 3,000 invalid rows of a 300k catalog)."""
+        indexes = np.asarray(indexes, dtype=np.int64)
+        problems = self.problem[indexes].tolist()
+        raws = self.raw.iloc[indexes].tolist()
+        trimmed = self.trimmed.iloc[indexes].tolist()
+        seen: dict[tuple[int, str, str], Message | None] = {}  # equal cells share one Message
+        result = []
+        for key in zip(problems, map(str, raws), map(str, trimmed), strict=True):
+            if key not in seen:
+                seen[key] = _reason(*key)
+            result.append(seen[key])
+        return result
+
+
+def _reason(problem: int, raw: str, trimmed: str) -> Message | None:
+    if problem == Problem.OK:
+        return None
+    if problem == Problem.TOTALS:
+        return Message("Sku", _TOTALS_TEXT)
+    if problem == Problem.ROUNDED:
+        return Message("Sku", _ROUNDED_TEXT, {"sku": trimmed})
+    if problem == Problem.SCIENTIFIC:
+        return Message("Sku", _SCIENTIFIC_TEXT, {"sku": trimmed})
+    return reason_for(raw)
 
 
 def _as_strings(raw: pd.Series) -> pa.Array:
