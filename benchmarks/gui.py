@@ -217,11 +217,11 @@ def gui_session(path: str, limits: str = "unlimited") -> Result:
     from benchmarks.measure import SimulatorProcess
     from ymdesk.core.model import Operation
     from ymdesk.core.simulator import DEMO_CAMPAIGN_ID
-    from ymdesk.ui import run_dialog as run_dialog_module
+    from ymdesk.ui import confirm
     from ymdesk.ui.run_dialog import RunDialog
 
     app = _application()
-    run_dialog_module.confirm_run = lambda *_args: True  # the person clicks "Yes" in the confirmation
+    confirm.confirm_run = lambda *_args: True  # the person clicks "Yes" in the confirmation
     server = SimulatorProcess(f"catalog:{path}", limits)
     probe = StallProbe()
     collections = GcWatch()
