@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     from ymdesk.core.market.ratelimit import RateLimits
     from ymdesk.core.runs.check import ReadEvent
-    from ymdesk.core.runs.journal import Journal
+    from ymdesk.core.runs.journal import JobRecord, Journal
     from ymdesk.core.runs.plan import JobSource, RunPlan, WindowUse
     from ymdesk.core.runs.run_log import RunLog
     from ymdesk.core.sheets.catalog import Catalog
@@ -518,19 +518,24 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _execute(journal, plan, token, api_url, args, JobSource(catalog, picked))
 
 
+def _journal_job(journal: Journal, job_id: int) -> JobRecord:
+    """The journal's job, or the one line that says there is none."""
+    try:
+        return journal.job(job_id)
+    except KeyError:
+        raise CliError(
+            Message.translate("Cli", "There is no job {job} in the journal; see ymdesk-cli jobs.").with_args(
+                job=job_id
+            )
+        ) from None
+
+
 def cmd_resume(args: argparse.Namespace) -> int:
     from ymdesk.core.runs.journal import Journal
     from ymdesk.core.runs.plan import plan_resume
 
     with Journal() as journal:
-        try:
-            job = journal.job(args.job_id)
-        except KeyError:
-            raise CliError(
-                Message.translate("Cli", "There is no job {job} in the journal; see ymdesk-cli jobs.").with_args(
-                    job=args.job_id
-                )
-            ) from None
+        job = _journal_job(journal, args.job_id)
         if job.status is JobStatus.DONE:
             warn(Message.translate("Cli", "Job {job} is already finished; nothing to send.").with_args(job=job.id))
             _finish(journal, job.id, JobStatus.DONE, args)
@@ -756,14 +761,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from ymdesk.core.runs.verify import verify_job
 
     with Journal() as journal:
-        try:
-            job = journal.job(args.job_id)
-        except KeyError:
-            raise CliError(
-                Message.translate("Cli", "There is no job {job} in the journal; see ymdesk-cli jobs.").with_args(
-                    job=args.job_id
-                )
-            ) from None
+        job = _journal_job(journal, args.job_id)
         if where_to_read(job.operation, job.target) is None:
             raise CliError(
                 Message.translate(

@@ -447,3 +447,10 @@ def test_the_cli_loads_qtcore_for_its_translations_and_nothing_of_the_gui(tmp_pa
     assert code == "0", done.stderr
     assert "PySide6.QtCore" in modules
     assert "QtGui" not in modules and "QtWidgets" not in modules
+
+
+@pytest.mark.parametrize("command", ["resume", "verify"])
+def test_a_job_that_is_not_in_the_journal_is_one_line_and_exit_2(command):
+    done = cli(command, "999")
+    assert done.returncode == 2
+    assert done.stderr.strip() == "There is no job 999 in the journal; see ymdesk-cli jobs."
