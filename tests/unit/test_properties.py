@@ -70,14 +70,14 @@ def test_any_sku_survives_a_report_round_trip_as_text(tmp_path: Path, skus: list
 
 
 @given(st.binary(max_size=60).map(lambda b: bytes(b"ab\r\n"[x % 4] for x in b)), st.integers(1, 9))
-def test_sliced_blank_line_search_matches_the_whole_file_search(body: bytes, slice_size: int) -> None:
+def test_sliced_lone_cr_search_matches_the_whole_file_search(body: bytes, slice_size: int) -> None:
     from ymdesk.core.sheets import text as sheet_text
 
-    whole = sheet_text._BLANK_LINE_OR_LONE_CR.search(body) is not None
+    whole = sheet_text._LONE_CR.search(body) is not None
     original = sheet_text._SEARCH_SLICE
     sheet_text._SEARCH_SLICE = slice_size  # small slices put a boundary everywhere
     try:
-        assert sheet_text._has_blank_line_or_lone_cr(body) == whole
+        assert sheet_text._has_lone_cr(body) == whole
     finally:
         sheet_text._SEARCH_SLICE = original
 

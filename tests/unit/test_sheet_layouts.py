@@ -313,3 +313,24 @@ def test_template_saved_as_ods_service_rows_found_by_their_content(tmp_path: Pat
     catalog = read_catalog(write_ods(tmp_path / "template.ods", rows))
     assert (catalog.header_row, catalog.first_data_row) == (4, 8)
     assert catalog.valid_skus() == ["ЧАЙ-001", "ЧАЙ-002"]
+
+
+@pytest.mark.parametrize("between", ["", "\n"], ids=["records-back-to-back", "blank-lines-between-records"])
+def test_blank_lines_inside_quoted_descriptions_keep_line_numbers(
+    tmp_path: Path, between: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    description = "<p>Чайник «Утро»; 1,7 л</p>\n\n<ul>\n<li>стекло</li>\n</ul>\n\n<p>Гарантия</p>"
+    records = [f'ЧАЙ-{index:03d};"{description}";1 990,50\n{between}' for index in range(1, 31)]
+    path = write_text(tmp_path / "blank.csv", "Ваш SKU;Описание товара;Цена\n" + "".join(records), "utf-8")
+    if not between:  # blank lines only inside quoted values: pyarrow's fast path reads it, no fallback
+        from ymdesk.core.sheets import text as sheet_text
+
+        def no_fallback(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the slow path was taken")
+
+        monkeypatch.setattr(sheet_text, "_slow_grid", no_fallback)
+    catalog = read_catalog(path)
+    span = 7 + len(between)  # a description of 7 lines, then the blank line between records if any
+    assert catalog.rows.tolist() == [2 + span * index for index in range(30)]
+    assert catalog.frame["Описание товара"].iloc[0] == description
+    assert catalog.valid_skus() == [f"ЧАЙ-{index:03d}" for index in range(1, 31)]

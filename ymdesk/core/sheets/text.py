@@ -4,8 +4,9 @@ Fast path: pyarrow's CSV reader, every column a string, nothing treated as missi
 lines with a different number of fields or report line numbers, so the table starts at the first
 line that has the usual number of fields (a service line such as "Отчёт от 01.02.2025" above the
 header is left out), and a line's number is computed from the line breaks inside quoted values.
-Files it cannot take whole (ragged lines, blank lines, lone CR line breaks) go through Python's csv
-module instead, which reports line numbers itself.
+Blank lines inside quoted values (HTML descriptions) are fine; files it cannot take whole (ragged lines,
+blank lines between records, lone CR line breaks) go through Python's csv module instead, which reports
+line numbers itself.
 """
 
 from __future__ import annotations
@@ -35,17 +36,17 @@ if TYPE_CHECKING:
 DELIMITERS = (";", ",", "\t", "|")
 _SAMPLE_CHARS = 256 * 1024
 _SAMPLE_RECORDS = 60
-_BLANK_LINE_OR_LONE_CR = re.compile(rb"\n\r?\n|\r(?!\n)")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 _SEARCH_SLICE = 1 << 20
 
 
-def _has_blank_line_or_lone_cr(body: memoryview | bytes) -> bool:
+def _has_lone_cr(body: memoryview | bytes) -> bool:
     """The search in 1 MB slices: re holds the GIL for a whole search (~95 ms on a 33 MB CSV, a frozen
     window while a file loads in the background); between slices other threads get to run."""
     size = len(body)
     for start in range(0, size, _SEARCH_SLICE):
         end = min(size, start + _SEARCH_SLICE + 2)  # room for a match that begins in this slice
-        found = _BLANK_LINE_OR_LONE_CR.search(body, start, end)
+        found = _LONE_CR.search(body, start, end)
         if found is not None and (found.start() < start + _SEARCH_SLICE or end == size):
             return True
     return False
@@ -201,8 +202,8 @@ def _fast_grid(data: bytes, dialect: Dialect, width: int, first_line: int, name:
     while end and data[end - 1] in b"\r\n":  # trailing line breaks, without copying the buffer
         end -= 1
     body = memoryview(data)[:end]
-    if _has_blank_line_or_lone_cr(body):
-        return None  # pyarrow would drop blank lines and split on a lone CR: lines we must count
+    if _has_lone_cr(body):
+        return None  # pyarrow would split on a lone CR, which Python's csv counts otherwise
     newlines = data.count(b"\n", 0, end)
     if newlines > 2 * errors.MAX_DATA_ROWS:
         raise errors.fail(errors.TOO_MANY_ROWS, name=name, limit=errors.MAX_DATA_ROWS)
@@ -228,12 +229,15 @@ def _fast_grid(data: bytes, dialect: Dialect, width: int, first_line: int, name:
     if table.num_rows == newlines + 1:  # one line per record: no line breaks inside values
         rows = np.arange(first_line, first_line + table.num_rows, dtype=np.int64)
     else:
-        rows = _line_numbers(columns, first_line)
+        rows, lines = _line_numbers(columns, first_line)
+        if lines != newlines + 1:
+            return None  # pyarrow skipped blank lines between records: lines we must count
     return Grid(None, columns, rows, [column_letter(j) for j in range(width)])
 
 
-def _line_numbers(columns: list[pa.Array], first_line: int) -> np.ndarray:
-    """Where each record starts: one line per record plus the line breaks inside its quoted values."""
+def _line_numbers(columns: list[pa.Array], first_line: int) -> tuple[np.ndarray, int]:
+    """Where each record starts (one line per record plus the line breaks inside its quoted values), and the
+    physical lines all records take together."""
     spans = np.ones(len(columns[0]) if columns else 0, dtype=np.int64)
     for column in columns:
         spans += pc.count_substring(column, "\n").to_numpy(zero_copy_only=False)
@@ -242,7 +246,7 @@ def _line_numbers(columns: list[pa.Array], first_line: int) -> np.ndarray:
         starts[0] = first_line
         np.cumsum(spans[:-1], out=starts[1:])
         starts[1:] += first_line
-    return starts
+    return starts, int(spans.sum())
 
 
 def _slow_grid(body: str, dialect: Dialect, first_line: int, name: str, cancel: threading.Event | None) -> Grid:
