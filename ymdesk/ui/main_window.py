@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +34,7 @@ from ymdesk.core.search import BACKGROUND_FILTER_CELLS, BadPattern, parse_sku_li
 from ymdesk.i18n import fill
 from ymdesk.jobs.controller import TaskController, stop_all
 from ymdesk.ui import errors
-from ymdesk.ui.catalog_model import PROBLEM_COLUMN, CatalogTableModel
+from ymdesk.ui.catalog_model import PICK_COLUMN, PROBLEM_COLUMN, CatalogTableModel
 from ymdesk.ui.catalog_view import CatalogTableView
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.help import GettingStartedDialog, ShortcutsDialog, WelcomePage
@@ -44,6 +45,7 @@ from ymdesk.ui.resources import app_icon, icon
 from ymdesk.ui.run_dialog import RunDialog
 from ymdesk.ui.services import Services
 from ymdesk.ui.settings_dialog import SettingsDialog
+from ymdesk.ui.widgets import ElidedLabel, fix_menu_accelerators
 
 log = logging.getLogger(__name__)
 
@@ -178,13 +180,27 @@ class MainWindow(QMainWindow):
         for action in (self.connect_action, self.run_action, self.history_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
+        fix_menu_accelerators(bar)  # translations may give two menus one Alt letter
+
+    def row_toggles(self) -> tuple[QAction, QAction, QAction]:
+        return (self.picked_only_action, self.invalid_only_action, self.duplicates_only_action)
+
+    def _update_show_rows_button(self) -> None:
+        names = {
+            self.picked_only_action: self.tr("picked"),
+            self.invalid_only_action: self.tr("invalid"),
+            self.duplicates_only_action: self.tr("duplicates"),
+        }
+        chosen = [names[action] for action in self.row_toggles() if action.isChecked()]
+        shown = ", ".join(chosen) if chosen else self.tr("all rows")
+        self.show_rows_button.setText(self.tr("Show: %1").replace("%1", shown))
 
     def _build_central(self) -> None:
         central = QWidget(self)
         layout = QVBoxLayout(central)
 
         source_row = QHBoxLayout()
-        self.file_label = QLabel(
+        self.file_label = ElidedLabel(
             self.tr("Open a catalog exported from the seller cabinet (XLSX or CSV), or drop it here.")
         )
         self.file_label.setObjectName("fileLabel")
@@ -230,24 +246,22 @@ class MainWindow(QMainWindow):
         self.filter_column_combo.currentIndexChanged.connect(self._schedule_filter)
         self.regex_check = QCheckBox(self.tr("Regular expression"), objectName="regexCheck")
         self.regex_check.toggled.connect(self._schedule_filter)
-        picked_only = QCheckBox(self.tr("Picked only"))
-        picked_only.toggled.connect(self.picked_only_action.setChecked)
-        self.picked_only_action.toggled.connect(picked_only.setChecked)
-        invalid_only = QCheckBox(self.tr("Invalid only"))
-        invalid_only.toggled.connect(self.invalid_only_action.setChecked)
-        self.invalid_only_action.toggled.connect(invalid_only.setChecked)
-        duplicates_only = QCheckBox(self.tr("Duplicates only"), objectName="duplicatesOnly")
-        duplicates_only.toggled.connect(self.duplicates_only_action.setChecked)
-        self.duplicates_only_action.toggled.connect(duplicates_only.setChecked)
-        for action in (self.picked_only_action, self.invalid_only_action, self.duplicates_only_action):
+        # Which rows: one compact button with the View menu's toggles (three checkboxes did not fit in Russian).
+        self.show_rows_button = QToolButton(objectName="showRowsButton")
+        self.show_rows_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.show_rows_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        show_menu = QMenu(self.show_rows_button)
+        for action in self.row_toggles():
+            show_menu.addAction(action)
             action.toggled.connect(lambda _checked: self.apply_filter())
+            action.toggled.connect(lambda _checked: self._update_show_rows_button())
+        self.show_rows_button.setMenu(show_menu)
+        self._update_show_rows_button()
         filter_row.addWidget(self.filter_edit, 1)
         filter_row.addWidget(QLabel(self.tr("Where:")))
         filter_row.addWidget(self.filter_column_combo)
         filter_row.addWidget(self.regex_check)
-        filter_row.addWidget(picked_only)
-        filter_row.addWidget(invalid_only)
-        filter_row.addWidget(duplicates_only)
+        filter_row.addWidget(self.show_rows_button)
         layout.addLayout(filter_row)
 
         self.table = CatalogTableView(objectName="catalogTable")
@@ -281,8 +295,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumWidth(160)
         self.cancel_load_button = QPushButton(icon("cancel"), self.tr("Cancel loading"), objectName="cancelLoad")
         self.cancel_load_button.clicked.connect(self._loader.cancel)
-        self.counts_label = QLabel(objectName="countsLabel")
-        for widget in (self.busy_bar, self.cancel_load_button):
+        # The counts give way (shortened, whole in the tooltip) before anything else is cut.
+        self.counts_label = ElidedLabel(objectName="countsLabel", elide=Qt.TextElideMode.ElideRight)
+        # What is loading, as a widget of its own: a status-bar message sat under the busy bar and the button.
+        self.loading_label = QLabel(objectName="loadingLabel")
+        for widget in (self.loading_label, self.busy_bar, self.cancel_load_button):
             widget.hide()
             status.addWidget(widget)
         status.addPermanentWidget(self.counts_label)
@@ -329,7 +346,10 @@ class MainWindow(QMainWindow):
         return self._loader.is_running()
 
     def _start_loading(self, task, message: str) -> None:
-        self.statusBar().showMessage(message)
+        self.statusBar().clearMessage()
+        self.loading_label.setText(message)
+        self.loading_label.setMinimumWidth(self.loading_label.fontMetrics().horizontalAdvance(message) + 8)
+        self.loading_label.show()
         self.busy_bar.show()
         self.cancel_load_button.show()
         self._update_enabled(loading=True)
@@ -344,6 +364,7 @@ class MainWindow(QMainWindow):
     def _on_load_finished(self) -> None:
         """Apply the outcome only once the loading thread is gone, so the next action can start at once."""
         outcome, self._load_outcome = self._load_outcome, None
+        self.loading_label.hide()
         self.busy_bar.hide()
         self.cancel_load_button.hide()
         self.statusBar().clearMessage()
@@ -376,6 +397,8 @@ class MainWindow(QMainWindow):
         self.file_label.setText(str(catalog.path))
         self.file_label.setToolTip(str(catalog.path))
         self.central_stack.setCurrentWidget(self.table)
+        header = self.table.horizontalHeader()
+        self.table.setColumnWidth(PICK_COLUMN, max(64, header.sectionSizeFromContents(PICK_COLUMN).width() + 8))
         self.table.setColumnWidth(PROBLEM_COLUMN, 320 if self.model.marks.invalid.any() else 200)
         self._update_title()
         self.apply_filter()

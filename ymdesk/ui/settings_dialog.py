@@ -39,6 +39,8 @@ class SettingsDialog(QDialog):
         self.batch_spin.setSuffix(self.tr(" SKUs per request"))
         self.url_edit = QLineEdit(settings.api_url, objectName="apiUrlEdit")
         self.url_edit.setPlaceholderText(DEFAULT_API_URL)
+        longest = max(settings.api_url or "", DEFAULT_API_URL, key=len)  # the whole address shows
+        self.url_edit.setMinimumWidth(self.url_edit.fontMetrics().horizontalAdvance(longest) + 24)
 
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language_combo)

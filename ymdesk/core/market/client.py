@@ -35,6 +35,28 @@ C = "MarketApi"
 # ---------------------------------------------------------------- errors
 
 
+def connection_problem(error: BaseException) -> Message:
+    """What went wrong with a connection, in words a person knows (never a Python class name)."""
+    described = f"{type(error).__name__} {error}"
+    cause = error.__cause__ or error.__context__
+    while cause is not None and len(described) < 4000:
+        described += f" {type(cause).__name__} {cause}"
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(error, requests.exceptions.ProxyError) or "ProxyError" in described:
+        return Message.translate("MarketApi", "the proxy server refused or failed the connection")
+    text = described.lower()
+    if any(mark in text for mark in ("nameresolution", "name or service not known", "getaddrinfo", "nodename")):
+        return Message.translate("MarketApi", "the address was not found (no internet, or DNS does not answer)")
+    if "refused" in text:
+        return Message.translate("MarketApi", "the connection was refused")
+    if any(mark in text for mark in ("reset", "aborted", "remotedisconnected", "closed connection", "broken pipe")):
+        return Message.translate("MarketApi", "the connection was dropped before Market answered")
+    if "network is unreachable" in text or "no route" in text:
+        return Message.translate("MarketApi", "the network is unreachable")
+    return Message.translate("MarketApi", "the connection failed")
+
+
+
 class InsecureUrlError(UserError):
     """The base URL would send the key in clear text to another machine, or is not a URL."""
 
@@ -394,9 +416,9 @@ class MarketClient:
             ) from exc
         except requests.RequestException as exc:
             raise TransportError(
-                Message.translate(
-                    "MarketApi", "No connection to Market ({kind}); check the network and try again."
-                ).with_args({"kind": type(exc).__name__})
+                Message.translate("MarketApi", "Cannot connect to Market at {host}: {problem}.").with_args(
+                    {"host": urlsplit(url).hostname or url, "problem": connection_problem(exc)}
+                )
             ) from exc
         rate = RateLimitState.from_headers(response.headers)
         body = _json_body(response)
