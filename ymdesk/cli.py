@@ -524,9 +524,7 @@ def _journal_job(journal: Journal, job_id: int) -> JobRecord:
         return journal.job(job_id)
     except KeyError:
         raise CliError(
-            Message.translate("Cli", "There is no job {job} in the journal; see ymdesk-cli jobs.").with_args(
-                job=job_id
-            )
+            Message.translate("Cli", "There is no job {job} in the journal; see ymdesk-cli jobs.").with_args(job=job_id)
         ) from None
 
 
@@ -799,7 +797,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         for row, sku in result.still_shown[:50]:
             say(Message.translate("Cli", "  row {row}: {sku}").with_args(row=row if row is not None else "-", sku=sku))
         if len(result.still_shown) > 50:
-            say(Message.translate("Cli", "… and {count} more.").with_args(count=len(result.still_shown) - 50))
+            say(Message.translate("Cli", "… and {count:n} more.").with_args(count=len(result.still_shown) - 50))
     if result.cancelled:
         return EXIT_CANCELLED
     return EXIT_OK if not result.still_shown else EXIT_FAILED
@@ -839,7 +837,7 @@ def _check(
     for sku in result.missing[:50]:
         say(Message.translate("Cli", "  not on Market: {sku}").with_args(sku=sku), sys.stderr if args.json else None)
     if len(result.missing) > 50:
-        warn(Message.translate("Cli", "… and {count} more.").with_args(count=len(result.missing) - 50))
+        warn(Message.translate("Cli", "… and {count:n} more.").with_args(count=len(result.missing) - 50))
     if args.json and args.dry_run:
         print(
             json.dumps(
@@ -864,9 +862,9 @@ def _check(
     if not (args.drop_missing and result.missing):
         return None
     warn(
-        Message.translate("Cli", "Dropping {count} SKUs Market does not have from the run.").with_args(
-            count=len(result.missing)
-        )
+        Message.translate(
+            "Cli", "Dropping {count:n} {count:plural:SKU|SKUs} Market does not have from the run."
+        ).with_args(count=len(result.missing))
     )
     assert catalog is not None  # there are missing SKUs only when a file was read
     trimmed = catalog.check.trimmed.to_numpy(dtype=object)
@@ -886,7 +884,7 @@ def _drain(events: Generator[ReadEvent, None, T], show: TerminalProgress) -> T:
         if isinstance(event, ReadProgress):
             if event.requests_total and (event.requests % 10 == 0 or event.requests == event.requests_total):
                 warn(
-                    Message.translate("Cli", "{done} of {total} SKUs read.").with_args(
+                    Message.translate("Cli", "{done:n} of {total:n} {total:plural:SKU|SKUs} read.").with_args(
                         done=event.done, total=event.total
                     )
                 )

@@ -116,7 +116,9 @@ class RunProgressView(QWidget):
     def _show_counts(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)
-        self.progress_bar.setFormat(fill(self.tr("{done:n} of {total:n} SKUs"), done=done, total=total))
+        self.progress_bar.setFormat(
+            fill(self.tr("{done:n} of {total:n} {total:plural:SKU|SKUs}"), done=done, total=total)
+        )
 
     def _update_eta(self) -> None:
         left = self._eta.seconds_left() if self._eta is not None else 0.0

@@ -305,12 +305,12 @@ class CheckPlan:
         if self.slower_than_run:
             return Message.translate(
                 "Check",
-                "Checking {count} SKUs against Market takes about {check}, longer than the run itself "
-                "(about {run}): Market allows fewer reads than changes.",
+                "Checking {count:n} {count:plural:SKU|SKUs} against Market takes about {check}, longer than the run "
+                "itself (about {run}): Market allows fewer reads than changes.",
             ).with_args(count=self.skus, check=check, run=run)
-        return Message.translate("Check", "Checking {count} SKUs against Market takes about {check}.").with_args(
-            count=self.skus, check=check
-        )
+        return Message.translate(
+            "Check", "Checking {count:n} {count:plural:SKU|SKUs} against Market takes about {check}."
+        ).with_args(count=self.skus, check=check)
 
 
 def plan_check(
@@ -369,19 +369,21 @@ class CheckResult:
         out: list[Message] = []
         if self.cancelled:
             out.append(
-                Message.translate("Check", "Check cancelled after {checked} of {picked} SKUs.").with_args(
-                    checked=self.checked, picked=self.picked
-                )
+                Message.translate(
+                    "Check", "Check cancelled after {checked:n} of {picked:n} {picked:plural:SKU|SKUs}."
+                ).with_args(checked=self.checked, picked=self.picked)
             )
         out.append(
-            Message.translate("Check", "Market has {found} of the {checked} checked SKUs in {where}.").with_args(
-                found=self.found, checked=self.checked, where=where
-            )
+            Message.translate(
+                "Check", "Market has {found:n} of the {checked:n} checked {checked:plural:SKU|SKUs} in {where}."
+            ).with_args(found=self.found, checked=self.checked, where=where)
         )
         if self.missing:
             out.append(
                 Message.translate(
-                    "Check", "{count} are not there: the run would report them “not found”; you can drop them."
+                    "Check",
+                    "{count:n} {count:plural:is|are} not there: the run would report {count:plural:it|them} "
+                    "“not found”; you can drop {count:plural:it|them}.",
                 ).with_args(count=len(self.missing))
             )
         if self.operation is Operation.UNARCHIVE:
@@ -389,14 +391,16 @@ class CheckResult:
             if not_archived:
                 out.append(
                     Message.translate(
-                        "Check", "{count} are not in the archive: there is nothing to bring back."
+                        "Check", "{count:n} {count:plural:is|are} not in the archive: there is nothing to bring back."
                     ).with_args(count=not_archived)
                 )
         elif self.archived:
             if self.operation is Operation.ARCHIVE:
-                text = Message.translate("Check", "{count} are already in the archive.")
+                text = Message.translate("Check", "{count:n} {count:plural:is|are} already in the archive.")
             else:
-                text = Message.translate("Check", "{count} are in the archive (hidden in every store).")
+                text = Message.translate(
+                    "Check", "{count:n} {count:plural:is|are} in the archive (hidden in every store)."
+                )
             out.append(text.with_args(count=len(self.archived)))
         if self.statuses and self.where is not Where.CATALOG:
             tally = ", ".join(f"{status} {count}" for status, count in sorted(self.statuses.items()))

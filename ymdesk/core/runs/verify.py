@@ -147,7 +147,7 @@ class Resolver:
             return result
         yield LogLine(
             Message.translate(
-                "Verify", "Reading {count} SKUs back from Market to settle unanswered requests."
+                "Verify", "Reading {count:n} {count:plural:SKU|SKUs} back from Market to settle unanswered requests."
             ).with_args(count=len(items))
         )
         skus = list(dict.fromkeys(sku for _, sku in items))
@@ -218,9 +218,9 @@ class VerifyResult:
         out: list[Message] = []
         if self.cancelled:
             out.append(
-                Message.translate("Verify", "Verification cancelled after {checked} of {recorded} SKUs.").with_args(
-                    checked=self.checked, recorded=self.recorded
-                )
+                Message.translate(
+                    "Verify", "Verification cancelled after {checked:n} of {recorded:n} {recorded:plural:SKU|SKUs}."
+                ).with_args(checked=self.checked, recorded=self.recorded)
             )
         if self.recorded == 0:
             out.append(
@@ -231,13 +231,15 @@ class VerifyResult:
         elif not self.still_shown:
             out.append(
                 Message.translate(
-                    "Verify", "Verified: Market shows all {checked} SKUs as job {job} left them."
+                    "Verify", "Verified: Market shows all {checked:n} {checked:plural:SKU|SKUs} as job {job} left them."
                 ).with_args(checked=self.checked, job=self.job_id)
             )
         else:
             out.append(
                 Message.translate(
-                    "Verify", "Market still shows {count} of the {checked} SKUs job {job} recorded as done."
+                    "Verify",
+                    "Market still shows {count:n} of the {checked:n} {checked:plural:SKU|SKUs} job {job} "
+                    "recorded as done.",
                 ).with_args(count=len(self.still_shown), checked=self.checked, job=self.job_id)
             )
         return out
