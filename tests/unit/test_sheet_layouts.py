@@ -334,3 +334,22 @@ def test_blank_lines_inside_quoted_descriptions_keep_line_numbers(
     assert catalog.rows.tolist() == [2 + span * index for index in range(30)]
     assert catalog.frame["Описание товара"].iloc[0] == description
     assert catalog.valid_skus() == [f"ЧАЙ-{index:03d}" for index in range(1, 31)]
+
+
+def test_rows_an_autofilter_hid_under_the_header_are_data_and_marked(tmp_path: Path) -> None:
+    """Excel's autofilter hides rows too: those are data the person filtered out, not service rows."""
+    path = tmp_path / "filtered.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Товары")
+    rows = [["Ваш SKU", "Категория"], ["A-1", "Книги"], ["B-2", "Посуда"], ["C-3", "Книги"], ["D-4", "Посуда"]]
+    for r, row in enumerate(rows):
+        sheet.write_row(r, 0, row)
+    sheet.autofilter(0, 0, len(rows) - 1, 1)
+    sheet.filter_column(1, "x == Посуда")
+    for r in (1, 3):  # xlsxwriter leaves hiding the filtered-out rows to the caller, as Excel does it itself
+        sheet.set_row(r, None, None, {"hidden": True})
+    book.close()
+    catalog = read_catalog(path)
+    assert (catalog.header_row, catalog.first_data_row) == (1, 2)
+    assert catalog.valid_skus() == ["A-1", "B-2", "C-3", "D-4"]
+    assert catalog.hidden_rows() == [2, 4]

@@ -209,8 +209,11 @@ def _read(
         hidden = scan.rows(grid.sheet)
     finally:
         scan.close()
-    if hidden.size:
-        grid = replace(grid, hidden=np.isin(grid.rows, hidden))
+    if hidden.filtered and grid.hidden is not None:
+        # An autofilter hides data rows, not service rows: only what the rows hold tells service rows apart.
+        layout = _find_grid_layout(replace(grid, hidden=None), sku_column) or layout
+    if hidden.rows.size:
+        grid = replace(grid, hidden=np.isin(grid.rows, hidden.rows))
     return _build(path, grid, layout, sheets, reader)
 
 
@@ -231,8 +234,8 @@ def _pick_sheet(
         assert grid.sheet is not None
         head_hidden = hidden_rows(source, grid.sheet, until_row=HEADER_SCAN_ROWS)
         # Only the top rows' visibility matters to the layout; the chosen sheet's other rows come later.
-        if head_hidden is not None and head_hidden.size:
-            grid = replace(grid, hidden=np.isin(grid.rows, head_hidden))
+        if head_hidden is not None and head_hidden.rows.size:
+            grid = replace(grid, hidden=np.isin(grid.rows, head_hidden.rows))
         layout = _find_grid_layout(grid, sku_column)
         if layout is None:
             if sheet is not None:  # the person chose this sheet: explain what is missing in it

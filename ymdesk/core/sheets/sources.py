@@ -307,15 +307,26 @@ _TAG_TAIL = 4096  # bytes kept from the previous chunk, so a <row ...> tag cut b
 _SCAN_CHUNK = 4 << 20
 _HEAD_CHUNK = 64 << 10
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_NO_ROWS = np.zeros(0, dtype=np.int64)
+_AUTO_FILTER = b"<autoFilter"
+
+
+@dataclass(frozen=True, eq=False)
+class HiddenRows:
+    """The rows hidden in a sheet (1-based), and whether the sheet has an autofilter (which hides rows too)."""
+
+    rows: np.ndarray
+    filtered: bool = False
+
+
+_NO_ROWS = HiddenRows(np.zeros(0, dtype=np.int64))
 
 
 def hidden_rows(
     source: Source, sheet: str, until_row: int | None = None, stop: threading.Event | None = None
-) -> np.ndarray | None:
-    """1-based numbers of the rows hidden in `sheet` of an .xlsx/.xlsm (none for other formats, which ymdesk
-    does not look into). With `until_row`, only rows up to it (the sheet is read only so far). None when
-    `stop` was set before the end.
+) -> HiddenRows | None:
+    """The rows hidden in `sheet` of an .xlsx/.xlsm (none for other formats, which ymdesk does not look
+    into). With `until_row`, only rows up to it (the sheet is read only so far, so `filtered` is not known).
+    None when `stop` was set before the end.
 
     calamine does not report row visibility, so this reads the sheet's XML itself: one inflate pass (zlib
     lets other threads run meanwhile) and a byte search for `hidden=`; only the few matches are parsed.
@@ -342,7 +353,7 @@ class HiddenRowScan:
         self._source = source
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._results: dict[str, np.ndarray] = {}
+        self._results: dict[str, HiddenRows] = {}
         self._done = {sheet: threading.Event() for sheet in sheets}
         self._order = _largest_first(source, sheets)
         self._thread = threading.Thread(target=self._scan_all, name="ymdesk-hidden-rows", daemon=True)
@@ -359,7 +370,7 @@ class HiddenRowScan:
                 self._results[sheet] = rows
             self._done[sheet].set()
 
-    def rows(self, sheet: str) -> np.ndarray:
+    def rows(self, sheet: str) -> HiddenRows:
         with self._lock:
             found = self._results.get(sheet)
             if found is not None:
@@ -419,8 +430,9 @@ def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
 
 def _scan_hidden(
     archive: zipfile.ZipFile, part: str, until_row: int | None, stop: threading.Event | None
-) -> np.ndarray | None:
+) -> HiddenRows | None:
     found: set[int] = set()
+    filtered = False
     tail = b""
     size = _SCAN_CHUNK if until_row is None else _HEAD_CHUNK  # the top rows sit in the first few KB
     with archive.open(part) as stream:
@@ -436,11 +448,12 @@ def _scan_hidden(
                     if row is not None:
                         found.add(row)
                 position = data.find(_HIDDEN, value)
+            filtered = filtered or data.find(_AUTO_FILTER, max(0, len(tail) - 16)) >= 0
             tail = data[-_TAG_TAIL:]
             if until_row is not None and _last_row_started(data) > until_row:
                 break
     rows = np.array(sorted(found), dtype=np.int64)
-    return rows if until_row is None else rows[rows <= until_row]
+    return HiddenRows(rows, filtered) if until_row is None else HiddenRows(rows[rows <= until_row])
 
 
 def _row_of_tag(data: bytes, position: int) -> int | None:
