@@ -7,6 +7,7 @@ Core code describes text as `Message`s; here they become the user's language thr
 from __future__ import annotations
 
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -113,10 +114,20 @@ def number(value: object) -> str:
     return str(value)
 
 
-def fill(text: str, **args: object) -> str:
+def fill(text: str, *values: object, **args: object) -> str:
     """Fill an already translated text's ``{named}`` fields, with ``{n:n}`` numbers and
-    ``{n:plural:one|other}`` word forms in the language in use (ymdesk.core.messages.format_text)."""
+    ``{n:plural:one|other}`` word forms in the language in use (ymdesk.core.messages.format_text).
+
+    A text translated earlier with Qt's ``%1``, ``%2`` takes its values positionally instead (in one pass, so
+    a value that itself holds "%2" stays as it is): the one helper for both, instead of ``.replace`` chains."""
+    if values:
+        return _POSITIONAL.sub(
+            lambda m: number(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values) else m.group(0), text
+        )
     return format_text(text, args, language=_language, number=number)
+
+
+_POSITIONAL = re.compile(r"%([1-9])")
 
 
 def render(message: Message) -> str:

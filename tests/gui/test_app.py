@@ -134,3 +134,10 @@ def test_the_key_can_come_from_the_environment_when_there_is_no_keyring(app_sett
         assert services.tokens.get() == "from-env"
     finally:
         journal.close()
+
+
+def test_one_translation_helper_fills_named_and_qt_style_fields():
+    from ymdesk.i18n import fill, number
+
+    assert fill("Batch {batch:n} of {batches:n}", batch=3, batches=1200) == f"Batch 3 of {number(1200)}"
+    assert fill("%1 of %2 (%3)", 3, "%1", 1500) == f"3 of %1 ({number(1500)})"  # one pass: a value stays as it is

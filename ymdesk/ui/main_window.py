@@ -607,11 +607,13 @@ class MainWindow(QMainWindow):
         c = self.counts()
         self.counts_label.setText(
             fill(
-                self.tr(
-                    "Rows: {rows:n} · Shown: {shown:n} · Picked: {picked:n} · Picked and valid: {picked_valid:n} · "
-                    "Invalid: {invalid:n} · Duplicates: {duplicates:n}"
-                ),
-                **c,
+                self.tr("Rows: %1 · Shown: %2 · Picked: %3 · Picked and valid: %4 · Invalid: %5 · Duplicates: %6"),
+                c["rows"],
+                c["shown"],
+                c["picked"],
+                c["picked_valid"],
+                c["invalid"],
+                c["duplicates"],
             )
         )
         self.run_action.setEnabled(self.catalog is not None and not self._loader.is_running())
