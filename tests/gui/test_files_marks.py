@@ -119,6 +119,21 @@ def test_encoding_shown_for_a_csv_and_changed_from_the_picker(qtbot, main_window
     assert window.catalog.valid_skus()[-1] == "Артикул-кириллица"
 
 
+def test_an_encoding_that_cannot_read_the_file_leaves_the_table_and_its_encoding(
+    qtbot, main_window, tmp_path, shown_dialogs
+):
+    path = write_text(tmp_path / "odd.csv", "Ваш SKU;Название\nА-1;Кружка\nБ-2;Чашки\n\n", "cp1251")
+    assert len(path.read_bytes()) % 2  # an odd number of bytes is never UTF-16
+    window = main_window
+    _open(qtbot, window, path)
+    with qtbot.waitSignal(window.load_failed, timeout=30_000):
+        window.encoding_combo.setCurrentIndex(window.encoding_combo.findData("utf-16"))
+        window.encoding_combo.activated.emit(window.encoding_combo.currentIndex())
+    assert [dialog.text for dialog in shown_dialogs] and "utf-16" in shown_dialogs[0].text
+    assert window.catalog.encoding == "cp1251" and window.model.total_rows == 2
+    assert window.encoding_combo.currentData() == "cp1251"
+
+
 def test_workbooks_show_no_encoding_picker(qtbot, main_window, tmp_path):
     _open(qtbot, main_window, write_catalog_template(tmp_path / "t.xlsx", TEMPLATE_DATA[:1]))
     assert not main_window.encoding_combo.isVisible()

@@ -634,6 +634,8 @@ class MainWindow(QMainWindow):
             widget.setEnabled(has_catalog)
         if has_catalog:
             self.sheet_combo.setEnabled(len(self.catalog.sheets) > 1)
+            if self.catalog.encoding:  # after a failed or cancelled reload, the encoding the table was read in
+                self.encoding_combo.setCurrentIndex(self.encoding_combo.findData(self.catalog.encoding))
         self.run_action.setEnabled(has_catalog)
 
     # ------------------------------------------------------------ Market
