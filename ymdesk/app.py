@@ -85,10 +85,30 @@ def create_application(argv: Sequence[str]):
     return app
 
 
+def report_display_problem(language: str | None = None) -> bool:
+    """On Linux, when the libraries Qt's X11 plugin needs are missing, say which (on stderr) and return True:
+    Qt itself would abort with "Reinstalling the application may fix this problem"."""
+    from ymdesk.qt_platform import display_problem
+
+    problem = display_problem()
+    if problem is None:
+        return False
+    from PySide6.QtCore import QCoreApplication
+
+    from ymdesk.i18n import install_translator, render
+
+    _app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])  # translations need an instance
+    install_translator(language)
+    print(render(problem), file=sys.stderr)
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if report_display_problem(args.lang):
+        return 1
     app = create_application([sys.argv[0]] if argv is not None else sys.argv)
 
     from ymdesk.core.logs import setup_logging
