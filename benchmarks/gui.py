@@ -20,11 +20,13 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, Qt, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
 Result = dict[str, Any]
 PROBE_INTERVAL_MS = 10
+
+
 #: Filters typed into the box, searched in all columns: common, rarer, a SKU fragment, and nothing found.
 def _application() -> QApplication:
     """The QApplication as the app makes it (ymdesk.app.create_application): its GIL switch interval included,
@@ -264,7 +266,9 @@ def gui_session(path: str, limits: str = "unlimited") -> Result:
             dialog = holder[0]
 
             def choose() -> None:
-                dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_OFFERS))
+                dialog.setup.operation_combo.setCurrentIndex(
+                    dialog.setup.operation_combo.findData(Operation.DELETE_OFFERS)
+                )
                 for index in range(dialog.setup.store_combo.count()):
                     if dialog.setup.store_combo.itemData(index).id == DEMO_CAMPAIGN_ID:
                         dialog.setup.store_combo.setCurrentIndex(index)
@@ -308,4 +312,119 @@ def gui_session(path: str, limits: str = "unlimited") -> Result:
     }
 
 
-MEASUREMENTS: dict[str, Callable[..., Result]] = {"gui-filter": gui_filter, "gui-session": gui_session}
+def _painted(widget: Any) -> None:
+    """Paint `widget` now, for real (offscreen, repaint() paints nothing; grab() renders)."""
+    widget.grab()
+
+
+def gui_open(path: str) -> Result:
+    """File chosen -> rows on screen: MainWindow.open_file until the catalog is shown and its table painted."""
+    app = _application()
+    with tempfile.TemporaryDirectory() as folder:
+        services = _services(Path(folder), None)
+        window = _window(services)
+        settle(50)
+        seconds = run_until(window.catalog_loaded, lambda: window.open_file(Path(path)))
+        started = time.perf_counter()
+        _painted(window.table.viewport())
+        paint = time.perf_counter() - started
+        rows = window.model.rowCount()
+        window.close()
+        services.journal.close()
+    del app
+    return {"seconds": seconds + paint, "paint_seconds": paint, "rows": rows}
+
+
+def _press(widget: Any, char: str) -> None:
+    from PySide6.QtGui import QKeyEvent
+
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def _keystroke(widget: Any, char: str, painted: Any) -> tuple[float, float]:
+    """One key to `widget` from inside the event loop, until `painted` has been painted again: seconds in all,
+    and seconds until the key was handled (the rest is Qt painting the view)."""
+    loop = QEventLoop()
+    took: list[float] = []
+
+    def press() -> None:
+        started = time.perf_counter()
+        _press(widget, char)
+        handled = time.perf_counter()
+        _painted(painted)
+        took.extend((time.perf_counter() - started, handled - started))
+        loop.quit()
+
+    QTimer.singleShot(0, press)
+    loop.exec()
+    return took[0], took[1]
+
+
+def gui_keys(path: str) -> Result:
+    """A keystroke -> repaint, at the catalog's size: typing into the table (type-to-find in the SKU column)
+    and into the filter box at a typist's pace (180 ms a key), so the debounced filter runs in the background
+    while later keys arrive. Each key is timed from its event to its widget painted again."""
+    from PySide6.QtCore import QModelIndex  # noqa: F401 - Qt's types loaded before the timer
+
+    app = _application()
+    probe = StallProbe()
+    with tempfile.TemporaryDirectory() as folder:
+        services = _services(Path(folder), None)
+        window = _window(services)
+        _open(window, path)
+        settle()
+        table, box = window.table, window.filter_edit
+        table.setFocus()
+        table.setCurrentIndex(window.model.index(0, window.model.sku_view_column))
+        settle(50)
+        probe.start()
+        table_keys: list[float] = []
+        table_handled: list[float] = []
+        for word in ("арт-0999", "000123", "нет-такого"):
+            QApplication.setKeyboardInputInterval(0)
+            for position, char in enumerate(word):
+                total, handled = _keystroke(table, char, table.viewport())
+                table_keys.append(total)
+                table_handled.append(handled)
+                QApplication.setKeyboardInputInterval(60_000 if position == 0 else QApplication.keyboardInputInterval())
+                settle(30)
+        QApplication.setKeyboardInputInterval(400)
+        table_stall = probe.take()
+        found_row = table.currentIndex().row()
+        box.setFocus()
+        settle(50)
+        probe.take()
+        box_keys = []
+        for char in "модель 99":
+            box_keys.append(_keystroke(box, char, box)[0])
+            settle(180)
+        wait_until(lambda: window._filter_job is None and not window._filter_timer.isActive(), timeout_s=120)
+        box_stall = probe.take()
+        shown = len(window.model.visible)
+        window.close()
+        services.journal.close()
+    del app
+    return {
+        "seconds": max(max(table_keys), max(box_keys)),
+        "table_key_ms": [round(k * 1000, 1) for k in table_keys],
+        "box_key_ms": [round(k * 1000, 1) for k in box_keys],
+        "table_max_ms": max(table_keys) * 1000,
+        "table_median_ms": statistics.median(table_keys) * 1000,
+        "table_find_max_ms": max(table_handled) * 1000,
+        "table_find_ms": [round(k * 1000, 1) for k in table_handled],
+        "box_max_ms": max(box_keys) * 1000,
+        "box_median_ms": statistics.median(box_keys) * 1000,
+        "table_stall_ms": table_stall,
+        "box_stall_ms": box_stall,
+        "found_row": found_row,
+        "shown_after_filter": shown,
+    }
+
+
+MEASUREMENTS: dict[str, Callable[..., Result]] = {
+    "gui-filter": gui_filter,
+    "gui-session": gui_session,
+    "gui-open": gui_open,
+    "gui-keys": gui_keys,
+}

@@ -312,6 +312,132 @@ def _utilisation(times: list[float], counts: list[int], per_window: int, period:
     }
 
 
+# ------------------------------------------------------------ from "confirmed" to the first request
+
+
+def _first_request_after(server: SimulatorProcess, process: subprocess.Popen[str], mark: str) -> tuple[float, float]:
+    """Read the CLI's stderr until a line starting with `mark` (its arrival time: the moment the person's
+    confirmation is taken, with --yes at once) and then until the first batch is reported done; the
+    first request's arrival at the server as the server recorded it (epoch seconds)."""
+    assert process.stderr is not None
+    marked = 0.0
+    for line in process.stderr:
+        if not marked and line.startswith(mark):
+            marked = time.time()
+        elif marked and line.startswith("Batch "):
+            break
+    else:
+        raise RuntimeError(f"the CLI ended before its first batch (exit {process.wait()})")
+    deadline = time.time() + 60
+    stats = server.command("stats")
+    while not stats["accepted_times"] and time.time() < deadline:
+        time.sleep(0.05)
+        stats = server.command("stats")
+    process.kill()
+    process.wait()
+    if not marked or not stats["accepted_times"]:
+        raise RuntimeError("no request reached the simulator")
+    return marked, float(min(stats["accepted_times"]))
+
+
+def _cli_env(home: str) -> dict[str, str]:
+    import os
+
+    from ymdesk.core.simulator import DEMO_API_KEY
+
+    return {**os.environ, "YMDESK_HOME": home, "YM_API_KEY": DEMO_API_KEY, "YMDESK_LANG": "en"}
+
+
+@measurement
+def cli_first_request(path: str) -> Result:
+    """`ymdesk-cli run delete-offers --file PATH --yes` against the simulator (another process, seeded with the
+    catalog's SKUs): from the plan line (then --yes confirms at once) to the first request's arrival. It covers
+    building the job's items, recording them in the journal and the runner's start: the path the app runs too."""
+    from ymdesk.core.simulator import DEMO_CAMPAIGN_ID
+
+    server = SimulatorProcess(f"catalog:{path}", "unlimited")
+    try:
+        with tempfile.TemporaryDirectory() as home:
+            started = time.time()
+            process = subprocess.Popen(
+                [sys.executable, "-m", "ymdesk.cli", "run", "delete-offers", "--campaign-id", str(DEMO_CAMPAIGN_ID),
+                 "--file", path, "--yes", "--api-url", server.url],
+                env=_cli_env(home), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            confirmed, first = _first_request_after(server, process, "Plan:")
+    finally:
+        server.close()
+    return {"seconds": first - confirmed, "from_launch_seconds": first - started}
+
+
+@measurement
+def cli_resume_first_request(path: str) -> Result:
+    """`ymdesk-cli resume JOB --yes` of a job of every SKU in PATH, none sent yet: from launching the command
+    (process start, journal counts, the plan) to the first request's arrival at the simulator."""
+    import os
+
+    from ymdesk.core.model import Operation, Target
+    from ymdesk.core.sheets.catalog import read_catalog
+    from ymdesk.core.simulator import DEMO_CAMPAIGN_ID
+
+    server = SimulatorProcess(f"catalog:{path}", "unlimited")
+    try:
+        with tempfile.TemporaryDirectory() as home:
+            os.environ["YMDESK_HOME"] = home
+            from ymdesk.core.runs.journal import Journal
+
+            items = read_catalog(path).job_items()
+            with Journal() as journal:
+                job_id = journal.create_job(
+                    Operation.DELETE_OFFERS, Target(campaign_id=DEMO_CAMPAIGN_ID), items, api_url=server.url
+                )
+            del items
+            started = time.time()
+            process = subprocess.Popen(
+                [sys.executable, "-m", "ymdesk.cli", "resume", str(job_id), "--yes", "--api-url", server.url],
+                env=_cli_env(home), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            resumed, first = _first_request_after(server, process, "Resuming job")
+    finally:
+        server.close()
+    return {"seconds": first - started, "after_resuming_line_seconds": first - resumed}
+
+
+@measurement
+def start_run_first_request(path: str) -> Result:
+    """What the app's run worker does once the person has confirmed: `start_run` with the catalog's picked rows
+    (every row), in this process, against the simulator in another; until the first request's arrival."""
+    import os
+    import threading
+
+    from ymdesk.core.market.client import MarketClient
+    from ymdesk.core.model import Operation, Target
+    from ymdesk.core.runs.events import Progress
+    from ymdesk.core.runs.plan import JobSource, PickCounts, plan_run, start_run
+    from ymdesk.core.sheets.catalog import read_catalog
+    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_CAMPAIGN_ID
+
+    catalog = read_catalog(path)
+    server = SimulatorProcess(f"catalog:{path}", "unlimited")
+    try:
+        with tempfile.TemporaryDirectory() as home:
+            os.environ["YMDESK_HOME"] = home
+            from ymdesk.core.runs.journal import Journal
+
+            plan = plan_run(Operation.DELETE_OFFERS, Target(campaign_id=DEMO_CAMPAIGN_ID), PickCounts.of(catalog.check))
+            cancel = threading.Event()
+            with Journal() as journal:
+                started = time.time()
+                for event in start_run(journal, MarketClient(DEMO_API_KEY, server.url), plan,
+                                       source=JobSource(catalog), cancel=cancel):  # fmt: skip
+                    if isinstance(event, Progress):
+                        cancel.set()
+        stats = server.command("stats")
+    finally:
+        server.close()
+    return {"seconds": float(min(stats["accepted_times"])) - started}
+
+
 def main(argv: list[str]) -> None:
     name, *arguments = argv
     if name.startswith("gui-"):
