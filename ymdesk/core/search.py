@@ -75,6 +75,11 @@ def prepare_search(frame: pd.DataFrame) -> None:
         weakref.finalize(frame, _SEARCH_INDEXES.pop, id(frame), None)
 
 
+def has_search_index(frame: pd.DataFrame) -> bool:
+    """Whether `frame`'s all-columns search index is built (until then a filter searches column by column)."""
+    return id(frame) in _SEARCH_INDEXES
+
+
 def parse_sku_list(text: str) -> list[str]:
     """SKUs pasted from a spreadsheet or a message: one per line, or separated by tabs, commas, semicolons."""
     seen: dict[str, None] = {}
