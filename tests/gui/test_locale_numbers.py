@@ -53,3 +53,32 @@ def test_qt_own_dialogs_speak_russian(qtbot, language) -> None:
     box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert box.button(QMessageBox.StandardButton.Cancel).text() == "Отмена"
+
+
+def test_a_russian_translation_with_three_forms_renders_each_count(qapp, language) -> None:
+    """What the translation pass writes for a plural text, through Qt's translator as the app and the CLI load it."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    source = "Sending {count:n} {count:plural:SKU|SKUs} in {batches:n} {batches:plural:batch|batches}."
+
+    class Russian(QTranslator):
+        def translate(self, context, text, disambiguation=None, n=-1):
+            if context == "Runner" and text == source:
+                return (
+                    "Отправка {count:n} {count:plural:SKU|SKU|SKU} в {batches:n} "
+                    "{batches:plural:пакете|пакетах|пакетах}."
+                )
+            return None
+
+        def isEmpty(self) -> bool:
+            return False
+
+    language("ru")
+    russian = Russian()
+    QCoreApplication.installTranslator(russian)
+    try:
+        for batches, word in ((1, "пакете"), (2, "пакетах"), (21, "пакете"), (600, "пакетах")):
+            text = i18n.render(Message("Runner", source, {"count": 300_000, "batches": batches}))
+            assert text.replace("\u00a0", " ") == f"Отправка 300 000 SKU в {batches} {word}."
+    finally:
+        QCoreApplication.removeTranslator(russian)
