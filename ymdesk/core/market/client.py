@@ -7,9 +7,13 @@ report every wait), so this client sends each request once and says precisely wh
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import json
 import logging
 import os
+import socket
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -20,12 +24,18 @@ from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3 import exceptions as urllib3_exceptions
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from ymdesk import __version__
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message, UserError
 
 DEFAULT_API_URL = "https://api.partner.market.yandex.ru"
 DEFAULT_TIMEOUT = (10.0, 30.0)  # connect, read
+#: Every request ends within this many seconds, connect, headers and the whole body together: a stalled
+#: or trickling answer is a timeout (requests' own timeout is per read, so a byte every 5 s never ends).
+DEFAULT_DEADLINE = 60.0
 CAMPAIGNS_PAGE_LIMIT = 100  # the spec's maximum for `limit`
 
 log = logging.getLogger(__name__)
@@ -56,17 +66,24 @@ def connection_problem(error: BaseException) -> Message:
     return Message.translate("MarketApi", "the connection failed")
 
 
-
 class InsecureUrlError(UserError):
     """The base URL would send the key in clear text to another machine, or is not a URL."""
 
 
 class TransportError(UserError):
-    """No HTTP answer: refused or dropped connection, DNS failure, timeout, TLS failure."""
+    """No HTTP answer: refused or dropped connection, DNS failure, timeout, TLS failure.
 
-    def __init__(self, message: Message, *, timed_out: bool = False) -> None:
+    `sent` is False only when the request certainly never left (no connection was made): its SKUs were
+    not sent. `timed_out`: ymdesk gave up waiting (Market may still be working on it)."""
+
+    def __init__(self, message: Message, *, timed_out: bool = False, sent: bool = True) -> None:
         super().__init__(message)
         self.timed_out = timed_out
+        self.sent = sent
+
+
+class RequestCancelled(TransportError):
+    """The person cancelled while the request was out: its connection was closed at once."""
 
 
 class ApiError(UserError):
@@ -79,12 +96,18 @@ class ApiError(UserError):
         code: str | None,
         api_message: str | None,
         rate: RateLimitState | None = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.http_status = http_status
         self.code = code
         self.api_message = api_message
         self.rate = rate
+        self.retry_after = retry_after  # seconds, from a Retry-After header
+
+
+class RedirectError(ApiError):
+    """A 3xx: never followed, so the key goes nowhere but the configured host."""
 
 
 class BadRequestError(ApiError):
@@ -104,7 +127,7 @@ class LegacyMethodGone(ApiError):
 
 
 class RateLimitError(ApiError):
-    pass
+    """420, or 429 (handled the same way)."""
 
 
 class LockedError(ApiError):
@@ -127,12 +150,17 @@ class RateLimitState:
     until: float | None
 
     @classmethod
-    def from_headers(cls, headers: Mapping[str, str]) -> RateLimitState | None:
+    def from_headers(cls, headers: Mapping[str, str], received: float | None = None) -> RateLimitState | None:
+        """`until` on our clock: when the answer has a Date header, Until is read against it (a server
+        or client clock that is off by minutes must not turn into a wait of minutes)."""
         limit = _int_or_none(headers.get("X-RateLimit-Resource-Limit"))
         remaining = _int_or_none(headers.get("X-RateLimit-Resource-Remaining"))
         until = parse_until(headers.get("X-RateLimit-Resource-Until"))
         if limit is None and remaining is None and until is None:
             return None
+        server_now = parse_until(headers.get("Date"))
+        if until is not None and server_now is not None:
+            until = (time.time() if received is None else received) + (until - server_now)
         return cls(limit, remaining, until)
 
 
@@ -182,6 +210,19 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
+def parse_retry_after(value: str | None, received: float, server_now: float | None) -> float | None:
+    """Retry-After as seconds from now: delta-seconds or an HTTP date (read against Date when present)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    when = parse_until(value)
+    if when is None:
+        return None
+    return max(0.0, when - (server_now if server_now is not None else received))
+
+
 # ---------------------------------------------------------------- URL safety
 
 
@@ -228,19 +269,127 @@ def ca_bundle() -> str | bool:
     return True
 
 
+# ---------------------------------------------------------------- a deadline for the whole request
+
+_current = threading.local()
+
+
+class _Watch:
+    """Watches one request from another thread: when its deadline passes or the cancel Event is set, it shuts
+    the request's socket down, so the request ends at once whatever phase it is in (connect, headers, body).
+    Closing the connection is what tells Market we gave up: never two requests of one job in flight."""
+
+    def __init__(self, deadline: float, cancel: threading.Event | None) -> None:
+        self.deadline = deadline
+        self.cancel = cancel
+        self.fired: str | None = None  # "deadline" | "cancel"
+        self.sent = False  # a connection was made: from then on the request may have reached Market
+        # The sockets themselves, not only the connections: once the headers say "Connection: close",
+        # http.client drops conn.sock and the response reads the body from the socket alone.
+        self._socks: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+
+    def register(self, conn: HTTPConnection) -> None:
+        sock = getattr(conn, "sock", None)
+        with self._lock:
+            if sock is not None:
+                self._socks.append(sock)
+            fired = self.fired
+        if fired:
+            if sock is not None:
+                _shut(sock)
+            raise OSError(f"request aborted ({fired})")
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                self._fire("deadline")
+                return
+            if self.cancel is not None and self.cancel.is_set():
+                self._fire("cancel")
+                return
+            self._done.wait(min(0.05, left))
+
+    def finish(self) -> None:
+        self._done.set()
+
+    def _fire(self, why: str) -> None:
+        with self._lock:
+            self.fired = why
+            socks = list(self._socks)
+        for sock in socks:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _WatchedConnection(HTTPConnection):
+    def connect(self) -> None:
+        watch: _Watch | None = getattr(_current, "watch", None)
+        if watch is not None:
+            watch.register(self)
+        super().connect()
+        if watch is not None:
+            watch.sent = True
+            watch.register(self)  # shuts the new socket at once if the watch fired while connecting
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        watch: _Watch | None = getattr(_current, "watch", None)
+        if watch is not None:
+            if self.sock is not None:
+                watch.sent = True
+            watch.register(self)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(_WatchedConnection, HTTPSConnection):
+    pass
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _Adapter(HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+
 # ---------------------------------------------------------------- the client
 
 
 class MarketClient:
+    """`deadline`: seconds each request may take in all. `cancel`: an Event that ends a request in flight
+    at once (the runner binds its own with `bind_cancel`)."""
+
     def __init__(
-        self, token: str, base_url: str = DEFAULT_API_URL, *, timeout: tuple[float, float] = DEFAULT_TIMEOUT
+        self,
+        token: str,
+        base_url: str = DEFAULT_API_URL,
+        *,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
+        cancel: threading.Event | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
         self.timeout = timeout
+        self.deadline = deadline
+        self.cancel = cancel
         self._session = requests.Session()
         # Retries belong to the runner (cancellable, reported); urllib3 must not retry behind its back.
-        self._session.mount("https://", HTTPAdapter(max_retries=0))
-        self._session.mount("http://", HTTPAdapter(max_retries=0))
+        self._session.mount("https://", _Adapter(max_retries=0))
+        self._session.mount("http://", _Adapter(max_retries=0))
+        self._session.trust_env = True
         self._session.verify = ca_bundle()  # never off: True (certifi) or a corporate CA bundle file
         self._session.headers.update(
             {
@@ -249,6 +398,9 @@ class MarketClient:
                 "Accept": "application/json",
             }
         )
+
+    def bind_cancel(self, cancel: threading.Event | None) -> None:
+        self.cancel = cancel
 
     def close(self) -> None:
         self._session.close()
@@ -262,10 +414,18 @@ class MarketClient:
     # -- operations
 
     def delete_campaign_offers(self, campaign_id: int, offer_ids: Sequence[str]) -> ApiResult:
-        return self._post(f"/v2/campaigns/{int(campaign_id)}/offers/delete", {"offerIds": list(offer_ids)})
+        return self._post(
+            f"/v2/campaigns/{int(campaign_id)}/offers/delete",
+            {"offerIds": list(offer_ids)},
+            validate=_sku_list_result("notDeletedOfferIds"),
+        )
 
     def delete_catalog_offers(self, business_id: int, offer_ids: Sequence[str]) -> ApiResult:
-        return self._post(f"/v2/businesses/{int(business_id)}/offer-mappings/delete", {"offerIds": list(offer_ids)})
+        return self._post(
+            f"/v2/businesses/{int(business_id)}/offer-mappings/delete",
+            {"offerIds": list(offer_ids)},
+            validate=_sku_list_result("notDeletedOfferIds"),
+        )
 
     def delete_promo_offers(
         self, business_id: int, promo_id: str, offer_ids: Sequence[str] | None = None, *, delete_all: bool = False
@@ -277,7 +437,9 @@ class MarketClient:
             body["deleteAllOffers"] = True
         else:
             body["offerIds"] = list(offer_ids or ())
-        return self._post(f"/v2/businesses/{int(business_id)}/promos/offers/delete", body)
+        return self._post(
+            f"/v2/businesses/{int(business_id)}/promos/offers/delete", body, validate=_promo_delete_result
+        )
 
     def remove_all_prices(self, campaign_id: int) -> ApiResult:
         try:
@@ -300,22 +462,51 @@ class MarketClient:
     # -- listings
 
     def campaigns(self) -> list[Campaign]:
-        """Every store the key reaches, following paging.nextPageToken."""
+        """Every store the key reaches, following paging.nextPageToken (see `pages`)."""
         found: list[Campaign] = []
-        token: str | None = None
-        while True:
-            params: dict[str, Any] = {"limit": CAMPAIGNS_PAGE_LIMIT}
-            if token:
-                params["pageToken"] = token
-            body = self._request("GET", "/v2/campaigns", params=params).body
-            found.extend(_campaign(c) for c in body.get("campaigns") or [])
-            token = (body.get("paging") or {}).get("nextPageToken")
-            if not token:
-                return found
+        for body in self.pages(
+            lambda token: (
+                self._request(
+                    "GET",
+                    "/v2/campaigns",
+                    params={"limit": CAMPAIGNS_PAGE_LIMIT, **({"pageToken": token} if token else {})},
+                    validate=_campaigns_page,
+                ).body
+            ),
+            items="campaigns",
+        ):
+            found.extend(_campaign(c) for c in body["campaigns"])
+        return found
 
     def promos(self, business_id: int) -> list[Promo]:
-        body = self._post(f"/v2/businesses/{int(business_id)}/promos", {}).body
-        return [_promo(p) for p in ((body.get("result") or {}).get("promos") or [])]
+        body = self._post(f"/v2/businesses/{int(business_id)}/promos", {}, validate=_promos_result).body
+        return [_promo(p) for p in body["result"]["promos"]]
+
+    @staticmethod
+    def pages(
+        fetch: Callable[[str | None], dict[str, Any]],
+        *,
+        items: str,
+        token_of: Callable[[dict[str, Any]], Any] | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Pages of a listing: `fetch(page_token)` returns a validated body whose list is `body[items]` (or
+        body["result"][items]). Stops on a missing token, a token seen before, an empty page, or after
+        MAX_PAGES pages, whatever Market says (Prism's mock repeats one token for ever)."""
+        seen: set[str] = set()
+        token: str | None = None
+        for _ in range(MAX_PAGES):
+            body = fetch(token)
+            holder = body.get("result") if items not in body and isinstance(body.get("result"), dict) else body
+            page = holder.get(items) if isinstance(holder, dict) else None
+            if not page:
+                return
+            yield body
+            raw = token_of(body) if token_of is not None else _next_token(body)
+            if not isinstance(raw, str) or not raw or raw in seen:
+                return
+            seen.add(raw)
+            token = raw
+        log.warning("listing stopped after %s pages", MAX_PAGES)
 
     # -- reading offers back, archive and unarchive (see the section "read and archive methods" below)
 
@@ -391,50 +582,256 @@ class MarketClient:
 
     # -- transport
 
-    def _post(self, path: str, body: dict[str, Any]) -> ApiResult:
-        return self._request("POST", path, json=body)
+    def _post(self, path: str, body: dict[str, Any], *, validate: Callable[[Any], None] | None = None) -> ApiResult:
+        # Compact ASCII JSON, as requests would send it minus the spaces; runner.encoded_size measures the same.
+        data = encode_body(body)
+        return self._request(
+            "POST",
+            path,
+            data=data,
+            headers={"Content-Type": "application/json"},
+            validate=validate or _status_ok,
+        )
 
-    def _request(self, method: str, path: str, **kwargs: Any) -> ApiResult:
+    def _request(
+        self, method: str, path: str, *, validate: Callable[[Any], None] | None = None, **kwargs: Any
+    ) -> ApiResult:
         url = self.base_url + path
         started = time.monotonic()
+        watch = _Watch(started + self.deadline, self.cancel)
+        watcher = threading.Thread(target=watch.run, name="ymdesk-request-deadline", daemon=True)
+        watcher.start()
+        _current.watch = watch
+        connect, read = self.timeout
+        timeout = (min(connect, self.deadline), min(read, self.deadline))
         try:
-            response = self._session.request(method, url, timeout=self.timeout, **kwargs)
-        except requests.Timeout as exc:
-            raise TransportError(
-                Message.translate(
-                    "MarketApi", "Market did not answer in time; the request may or may not have been applied."
-                ),
-                timed_out=True,
-            ) from exc
-        except requests.exceptions.SSLError as exc:
-            raise TransportError(
+            response = self._session.request(method, url, timeout=timeout, allow_redirects=False, **kwargs)
+            received = time.time()
+        except requests.RequestException as exc:
+            raise _transport_error(exc, watch, url) from exc
+        except OSError as exc:
+            raise _transport_error(exc, watch, url) from exc
+        finally:
+            _current.watch = None
+            watch.finish()
+        status = response.status_code
+        elapsed = time.monotonic() - started
+        log.debug("%s %s -> %s in %.3fs", method, path, status, elapsed)
+        rate = RateLimitState.from_headers(response.headers, received)
+        if 300 <= status < 400:
+            raise _redirect_error(status, response.headers.get("Location"), rate)
+        parsed = _parse_json(response.content)
+        if status >= 400 or status < 200:
+            body = parsed if isinstance(parsed, dict) else {}
+            server_now = parse_until(response.headers.get("Date"))
+            retry_after = parse_retry_after(response.headers.get("Retry-After"), received, server_now)
+            raise _api_error(status, body, rate, retry_after)
+        try:
+            if not isinstance(parsed, dict):
+                raise _Invalid("not a JSON object")
+            (validate or _status_ok)(parsed)
+        except _Invalid as why:
+            log.warning("%s %s -> %s with an unreadable answer: %s", method, path, status, why)
+            raise UnreadableAnswerError(
                 Message.translate(
                     "MarketApi",
-                    "The secure connection to {host} failed its certificate check; if your company uses its own "
-                    "certificate authority, point REQUESTS_CA_BUNDLE at it.",
-                ).with_args({"host": urlsplit(url).hostname}),
-            ) from exc
-        except requests.RequestException as exc:
-            raise TransportError(
-                Message.translate("MarketApi", "Cannot connect to Market at {host}: {problem}.").with_args(
-                    {"host": urlsplit(url).hostname or url, "problem": connection_problem(exc)}
-                )
-            ) from exc
-        rate = RateLimitState.from_headers(response.headers)
-        body = _json_body(response)
-        elapsed = time.monotonic() - started
-        log.debug("%s %s -> %s in %.3fs", method, path, response.status_code, elapsed)
-        if response.status_code >= 400:
-            raise _api_error(response.status_code, body, rate)
-        return ApiResult(body, rate, elapsed)
+                    "Market's answer could not be read (HTTP {status}: {why}); the request may have been applied.",
+                ).with_args({"status": status, "why": str(why)}),
+                status,
+                None,
+                None,
+                rate,
+            ) from None
+        return ApiResult(parsed, rate, elapsed)
 
 
-def _json_body(response: requests.Response) -> dict[str, Any]:
+def encode_body(body: dict[str, Any]) -> bytes:
+    """The exact bytes sent for a JSON body (compact, ASCII-escaped)."""
+    return json.dumps(body, ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode("ascii")
+
+
+def _transport_error(exc: BaseException, watch: _Watch, url: str) -> TransportError:
+    host = urlsplit(url).hostname
+    if watch.fired == "cancel":
+        return RequestCancelled(
+            Message.translate("MarketApi", "The request was cancelled while it was out; it may have been applied."),
+            sent=watch.sent,
+        )
+    if watch.fired == "deadline" or _is_timeout(exc):
+        return TransportError(
+            Message.translate(
+                "MarketApi", "Market did not answer in time; the request may or may not have been applied."
+            ),
+            timed_out=True,
+            sent=watch.sent,
+        )
+    if isinstance(exc, requests.exceptions.SSLError):
+        return TransportError(
+            Message.translate(
+                "MarketApi",
+                "The secure connection to {host} failed its certificate check; if your company uses its own "
+                "certificate authority, point REQUESTS_CA_BUNDLE at it.",
+            ).with_args({"host": host}),
+            sent=False,
+        )
+    return TransportError(
+        Message.translate("MarketApi", "Cannot connect to Market at {host}: {problem}.").with_args(
+            {"host": host or url, "problem": connection_problem(exc)}
+        ),
+        sent=watch.sent,
+    )
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    """A read that timed out mid-body reaches us as requests' ConnectionError: look down the chain."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, urllib3_exceptions.NewConnectionError):  # a refusal, though a ConnectTimeoutError
+            continue
+        if isinstance(item, requests.Timeout | TimeoutError | urllib3_exceptions.TimeoutError):
+            return True
+        todo.extend([item.__cause__, item.__context__, *item.args])
+    return False
+
+
+def _redirect_error(status: int, location: str | None, rate: RateLimitState | None) -> RedirectError:
+    host = urlsplit(location or "").hostname or (location or "?")
+    return RedirectError(
+        Message.translate(
+            "MarketApi",
+            "The API address answered with a redirect (HTTP {status}) to {host}; ymdesk does not follow redirects "
+            "and sent the key nowhere else. Check the API address.",
+        ).with_args({"status": status, "host": host}),
+        status,
+        None,
+        None,
+        rate,
+    )
+
+
+# ---------------------------------------------------------------- reading answers
+
+
+class _Invalid(Exception):
+    """The body is not the method's documented JSON."""
+
+
+def _parse_json(content: bytes) -> Any:
+    if not content:
+        return None
     try:
-        data = response.json()
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+        return json.loads(content)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _next_token(body: dict[str, Any]) -> str | None:
+    """paging.nextPageToken, in `result` (offers, promos) or at the top (GetCampaignsResponse)."""
+    for holder in (body.get("result"), body):
+        paging = holder.get("paging") if isinstance(holder, dict) else None
+        token = paging.get("nextPageToken") if isinstance(paging, dict) else None
+        if isinstance(token, str) and token:
+            return token
+    return None
+
+
+def _status_ok(body: dict[str, Any]) -> None:
+    """Every ApiResponse: `status` must be "OK" (`{"status": "OK"}` alone is a whole, valid answer)."""
+    status = body.get("status")
+    if status != "OK":
+        raise _Invalid(f"status {status!r}" if "status" in body else "no status")
+
+
+def _optional_object(body: dict[str, Any], key: str) -> dict[str, Any] | None:
+    value = body.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _Invalid(f"{key} is not an object")
+    return value
+
+
+def _string_list(holder: dict[str, Any], key: str) -> None:
+    value = holder.get(key)
+    if value is None:
+        return
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Invalid(f"{key} is not a list of SKUs")
+
+
+def _sku_list_result(key: str) -> Callable[[dict[str, Any]], None]:
+    def validate(body: dict[str, Any]) -> None:
+        _status_ok(body)
+        result = _optional_object(body, "result")
+        if result is not None:
+            _string_list(result, key)
+
+    return validate
+
+
+def _promo_delete_result(body: dict[str, Any]) -> None:
+    _status_ok(body)
+    result = _optional_object(body, "result")
+    if result is None or result.get("rejectedOffers") is None:
+        return
+    rejected = result["rejectedOffers"]
+    if not isinstance(rejected, list):
+        raise _Invalid("rejectedOffers is not a list")
+    for entry in rejected:
+        if not (
+            isinstance(entry, dict) and isinstance(entry.get("offerId"), str) and isinstance(entry.get("reason"), str)
+        ):
+            raise _Invalid("a rejectedOffers entry lacks offerId or reason")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _campaigns_page(body: dict[str, Any]) -> None:
+    # GetCampaignsResponse has no `status` in the spec; when one is there it must be OK.
+    if "status" in body:
+        _status_ok(body)
+    campaigns = body.get("campaigns")
+    if not isinstance(campaigns, list):
+        raise _Invalid("campaigns is not a list")
+    for c in campaigns:
+        if not isinstance(c, dict) or not _is_int(c.get("id")):
+            raise _Invalid("a campaign lacks an id")
+        for key in ("domain", "placementType", "apiAvailability"):
+            if c.get(key) is not None and not isinstance(c[key], str):
+                raise _Invalid(f"campaign {key} is not text")
+        business = _optional_object(c, "business")
+        if business is not None:
+            if business.get("id") is not None and not _is_int(business["id"]):
+                raise _Invalid("business id is not a number")
+            if business.get("name") is not None and not isinstance(business["name"], str):
+                raise _Invalid("business name is not text")
+    paging = _optional_object(body, "paging")
+    if paging is not None and paging.get("nextPageToken") is not None and not isinstance(paging["nextPageToken"], str):
+        raise _Invalid("nextPageToken is not text")
+
+
+def _promos_result(body: dict[str, Any]) -> None:
+    _status_ok(body)
+    result = _optional_object(body, "result")
+    if result is None or not isinstance(result.get("promos"), list):
+        raise _Invalid("result.promos is not a list")
+    for p in result["promos"]:
+        if not isinstance(p, dict) or not isinstance(p.get("id"), str):
+            raise _Invalid("a promo lacks an id")
+        if p.get("name") is not None and not isinstance(p["name"], str):
+            raise _Invalid("promo name is not text")
+        for key in ("assortmentInfo", "period", "mechanicsInfo"):
+            _optional_object(p, key)
+        assortment = p.get("assortmentInfo") or {}
+        if assortment.get("activeOffers") is not None and not _is_int(assortment["activeOffers"]):
+            raise _Invalid("activeOffers is not a number")
 
 
 _STATUS_TEXT = {
@@ -451,6 +848,7 @@ _STATUS_TEXT = {
     ),
     404: QT_TRANSLATE_NOOP("MarketApi", "Market did not find it: {detail}"),
     420: QT_TRANSLATE_NOOP("MarketApi", "Market's rate limit was hit: {detail}"),
+    429: QT_TRANSLATE_NOOP("MarketApi", "Market's rate limit was hit: {detail}"),
     423: QT_TRANSLATE_NOOP("MarketApi", "Market has locked this store or method for now: {detail}"),
 }
 _SERVER_TEXT = QT_TRANSLATE_NOOP("MarketApi", "Market had an internal error (HTTP {status}): {detail}")
@@ -462,19 +860,25 @@ _ERROR_CLASS: dict[int, type[ApiError]] = {
     403: AuthError,
     404: NotFoundError,
     420: RateLimitError,
+    429: RateLimitError,
     423: LockedError,
 }
 
 
-def _api_error(status: int, body: dict[str, Any], rate: RateLimitState | None) -> ApiError:
-    errors = body.get("errors") or []
-    first = errors[0] if errors and isinstance(errors[0], dict) else {}
-    code = first.get("code")
-    api_message = first.get("message")
-    detail = "; ".join(str(e.get("message") or e.get("code")) for e in errors if isinstance(e, dict)) or str(status)
+def _api_error(
+    status: int, body: dict[str, Any], rate: RateLimitState | None, retry_after: float | None = None
+) -> ApiError:
+    """An error answer of any shape (errors as a dict, numbers for messages, no body at all) becomes a typed
+    error; nothing in it can raise."""
+    raw = body.get("errors")
+    errors = [e for e in raw if isinstance(e, dict)] if isinstance(raw, list) else []
+    first = errors[0] if errors else {}
+    code = first.get("code") if isinstance(first.get("code"), str) else None
+    api_message = first.get("message") if isinstance(first.get("message"), str) else None
+    detail = "; ".join(str(e.get("message") or e.get("code")) for e in errors)[:500] or str(status)
     cls = _ERROR_CLASS.get(status, ServerError if status >= 500 else ApiError)
     text = _STATUS_TEXT.get(status, _SERVER_TEXT if status >= 500 else _OTHER_TEXT)
-    return cls(Message(C, text, {"status": status, "detail": detail}), status, code, api_message, rate)
+    return cls(Message(C, text, {"status": status, "detail": detail}), status, code, api_message, rate, retry_after)
 
 
 def _campaign(raw: dict[str, Any]) -> Campaign:
@@ -492,12 +896,13 @@ def _campaign(raw: dict[str, Any]) -> Campaign:
 def _promo(raw: dict[str, Any]) -> Promo:
     assortment = raw.get("assortmentInfo") or {}
     period = raw.get("period") or {}
+    mechanics = raw.get("mechanicsInfo") or {}
     return Promo(
         id=str(raw["id"]),
         name=str(raw.get("name") or ""),
         participating=bool(raw.get("participating")),
         processing=bool(assortment.get("processing")),
-        mechanics=str((raw.get("mechanicsInfo") or {}).get("type") or ""),
+        mechanics=str(mechanics.get("type") or ""),
         active_offers=int(assortment.get("activeOffers") or 0),
         date_from=str(period.get("dateTimeFrom") or ""),
         date_to=str(period.get("dateTimeTo") or ""),
@@ -524,7 +929,8 @@ PROMO_PARTICIPATING = frozenset({"AUTO", "PARTIALLY_AUTO", "MANUAL", "RENEWED", 
 
 
 class UnreadableAnswerError(ApiError):
-    """A 2xx whose body is not the documented answer of the method: nothing is concluded from it."""
+    """A 2xx whose body is not the documented answer of the method (not JSON, no status "OK", wrong types):
+    nothing is concluded from it. For a request that changes something, it may have been applied."""
 
 
 class ListingEnd(StrEnum):
@@ -700,12 +1106,6 @@ def _offer_list(
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
             raise _unreadable(method, f"an entry of {key} has the wrong shape") from exc
     return offers
-
-
-def _next_token(body: dict[str, Any]) -> str | None:
-    paging = (body.get("result") or {}).get("paging")
-    token = paging.get("nextPageToken") if isinstance(paging, dict) else None
-    return token if isinstance(token, str) and token else None
 
 
 def _text(value: object) -> str:

@@ -45,6 +45,13 @@ DEFAULT_LIMITS: dict[Operation, RateLimits] = {
 }
 
 
+def max_wait(limits: RateLimits, operation: Operation | None = None) -> float:
+    """The longest any single wait may be: the method's documented window (1 min for offer and catalog
+    deletes, 1 h for promo deletes) plus a margin. Headers that ask for more are not believed."""
+    window = max(limits.window, DEFAULT_LIMITS[operation].window if operation is not None else 0.0)
+    return window * 1.1 + 1.0
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """Bounds on retrying; every wait is cancellable and reported."""
@@ -55,8 +62,8 @@ class RetryPolicy:
     locked_attempts: int = 4  # 423: tries spread over a few minutes
     locked_base: float = 15.0
     rate_limit_waits: int = 20  # consecutive 420s before the batch fails
-    rate_limit_fallback_cap: float = 120.0  # 420 without an Until header: exponential, up to this
-    max_until_wait: float = 3700.0  # an Until further away than this is not believed
+    rate_limit_fallback_cap: float = 120.0  # 420 without a usable Until: exponential from 1 s, up to this
+    max_until_wait: float = 3700.0  # an Until further away than this is not believed (see also max_wait)
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Full jitter: uniform in [base/2, min(cap, base * 2**attempt)] (attempt counts from 1)."""
@@ -67,23 +74,33 @@ class RetryPolicy:
         return float(self.locked_base * 2 ** (attempt - 1))
 
     def rate_limit_fallback(self, attempt: int) -> float:
-        return min(self.rate_limit_fallback_cap, 2.0**attempt)
+        """1, 2, 4, 8… seconds (attempt counts from 1)."""
+        return min(self.rate_limit_fallback_cap, 2.0 ** (attempt - 1))
 
 
 class Pacer:
     """Decides how long to wait before sending `skus` SKUs so the limit is not exceeded."""
 
     def __init__(
-        self, limits: RateLimits, *, wall: Callable[[], float] = time.time, clock: Callable[[], float] = time.monotonic
+        self,
+        limits: RateLimits,
+        *,
+        wall: Callable[[], float] = time.time,
+        clock: Callable[[], float] = time.monotonic,
+        longest: float | None = None,
     ) -> None:
         self.limits = limits
+        self.longest = longest if longest is not None else max_wait(limits)
         self._wall = wall
         self._clock = clock
         self._sent: deque[tuple[float, int]] = deque()  # (monotonic time, units) in the local window
         self._server: RateLimitState | None = None
 
     def delay_before(self, skus: int) -> float:
-        cost = self.limits.cost(skus)
+        """Never more than `longest` (the documented window plus a margin), whatever the headers said."""
+        return min(self.longest, self._delay(self.limits.cost(skus)))
+
+    def _delay(self, cost: int) -> float:
         server = self._server
         if server is not None and server.until is not None and server.remaining is not None:
             left = server.until - self._wall()
@@ -121,10 +138,11 @@ class Pacer:
 
 
 def until_wait(rate: RateLimitState | None, wall: float, policy: RetryPolicy) -> float | None:
-    """Seconds to wait after a 420, from X-RateLimit-Resource-Until; None when the header is absent."""
-    if rate is None or rate.until is None:
+    """Seconds to wait after a 420, from X-RateLimit-Resource-Until; None when it is absent, unreadable or
+    already past (then the caller backs off exponentially: a past Until must not become a request storm)."""
+    if rate is None or rate.until is None or rate.until <= wall:
         return None
-    return min(policy.max_until_wait, max(0.0, rate.until - wall) + UNTIL_SLACK)
+    return min(policy.max_until_wait, rate.until - wall + UNTIL_SLACK)
 
 
 #: The time one request and its answer take, for estimates (the limit's waits dominate any run above one window).

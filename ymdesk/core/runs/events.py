@@ -17,6 +17,9 @@ class JobStatus(StrEnum):
     STOPPED = "stopped"  # the API refused the key or the method; the rest is cancelled
     CANCELLED = "cancelled"  # the user cancelled; the rest is cancelled
     FAILED = "failed"  # a job of one request (remove prices, leave a promo) whose request failed
+    # Stopped before the end without the person asking: Market unreachable, answers unreadable, the journal
+    # could not be written, or the process died of an unexpected error. Resume sends what is left.
+    INTERRUPTED = "interrupted"
 
     @property
     def resumable(self) -> bool:
@@ -32,6 +35,7 @@ STATUS_TITLES = {
     JobStatus.STOPPED: QT_TRANSLATE_NOOP("HistoryDialog", "stopped by Market"),
     JobStatus.CANCELLED: QT_TRANSLATE_NOOP("HistoryDialog", "cancelled"),
     JobStatus.FAILED: QT_TRANSLATE_NOOP("HistoryDialog", "failed"),
+    JobStatus.INTERRUPTED: QT_TRANSLATE_NOOP("HistoryDialog", "interrupted"),
 }
 
 

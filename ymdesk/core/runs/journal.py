@@ -398,6 +398,18 @@ class Journal:
                 (job_id, after, Outcome.PENDING.value, Outcome.CANCELLED.value, Outcome.UNANSWERED.value, limit),
             ).fetchall()
 
+    def retriable_failures(self, job_id: int) -> int:
+        """How many SKUs of the job failed for a cause worth retrying (what `to_send(retry_failed=True)` adds)."""
+        statuses = ",".join(str(s) for s in sorted(RETRIABLE_STATUSES))
+        with self._lock:
+            return int(
+                self._db.execute(
+                    "SELECT COUNT(*) FROM items WHERE job_id = ? AND outcome = 'failed' AND (http_status IS NULL"
+                    f" OR http_status >= 500 OR http_status IN ({statuses}))",
+                    (job_id,),
+                ).fetchone()[0]
+            )
+
     def counts(self, job_id: int) -> dict[Outcome, int]:
         with self._lock:
             rows = self._db.execute(

@@ -31,15 +31,19 @@ from ymdesk.core.market.client import (
     MarketClient,
     NotFoundError,
     RateLimitError,
+    RedirectError,
+    RequestCancelled,
     ServerError,
     TransportError,
+    UnreadableAnswerError,
+    encode_body,
 )
-from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, Pacer, RateLimits, RetryPolicy, until_wait
+from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, Pacer, RateLimits, RetryPolicy, max_wait, until_wait
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
-from ymdesk.core.model import MAX_BATCH, Operation, Outcome
+from ymdesk.core.model import MAX_BATCH, MAX_REQUEST_BYTES, Operation, Outcome
 from ymdesk.core.runs import archive
 from ymdesk.core.runs.events import BatchStarted, Event, Finished, JobStatus, LogLine, Progress, Waiting, WaitKind
-from ymdesk.core.runs.journal import JobRecord, Journal, OutcomeUpdate
+from ymdesk.core.runs.journal import UNANSWERED_TEXT, JobRecord, Journal, OutcomeUpdate
 from ymdesk.core.runs.plan import business_of, campaign_of, promo_of
 from ymdesk.core.runs.verify import Resolver
 
@@ -67,6 +71,20 @@ _NOT_DELETED = {
 _NOT_IN_CABINET = QT_TRANSLATE_NOOP("Runner", "Market has no product with this SKU in the cabinet.")
 _REJECTED_OTHER = QT_TRANSLATE_NOOP("Runner", "Market refused to remove it from the promo ({code}).")
 _CANCELLED = QT_TRANSLATE_NOOP("Runner", "Not sent: the run was cancelled.")
+_KEY_REFUSED = QT_TRANSLATE_NOOP("Runner", "Not sent: Market refused the key.")
+_NOT_SENT_STOPPED = QT_TRANSLATE_NOOP("Runner", "Not sent: the run stopped ({reason})")
+_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "Runner",
+    "Market could not be reached for two batches in a row; nothing more was sent. Resume the job when the "
+    "network is back.",
+)
+_UNREADABLE_TWICE = QT_TRANSLATE_NOOP(
+    "Runner",
+    "Two batches in a row got no usable answer from Market; nothing more was sent. Their SKUs are recorded as "
+    "sent without an answer; resume the job to send them again.",
+)
+#: After this many consecutive batches that got no HTTP answer (or no readable one), the job stops.
+BATCHES_WITHOUT_ANSWER = 2
 
 Send = Callable[[Sequence[str]], ApiResult | ArchiveResult]
 T = TypeVar("T")
@@ -81,6 +99,14 @@ class _Stop(Exception):
     """The API refused the key, the store, or the method: nothing more is sent."""
 
     def __init__(self, error: ApiError) -> None:
+        super().__init__(error.message.english())
+        self.error = error
+
+
+class _NoAnswer(Exception):
+    """A batch ended without any usable answer (network, timeout, unreadable body): its SKUs stay to send."""
+
+    def __init__(self, error: TransportError | UnreadableAnswerError) -> None:
         super().__init__(error.message.english())
         self.error = error
 
@@ -102,6 +128,7 @@ class JobRunner:
         limits: RateLimits | None = None,
         retry: RetryPolicy | None = None,
         cancel: threading.Event | None = None,
+        retry_failed: bool = False,
         rng: random.Random | None = None,
         wall: Callable[[], float] = time.time,
         clock: Callable[[], float] = time.monotonic,
@@ -113,9 +140,11 @@ class JobRunner:
         self.limits = limits or DEFAULT_LIMITS[self.job.operation]
         self.retry = retry or RetryPolicy()
         self.cancel = cancel or threading.Event()
+        self.retry_failed = retry_failed  # also resend SKUs that failed for a retriable cause (5xx, 423, …)
         self._rng = rng or random.Random()
         self._wall, self._clock = wall, clock
-        self._pacer = Pacer(self.limits, wall=wall, clock=clock)
+        self._longest_wait = max_wait(self.limits, self.job.operation)
+        self._pacer = Pacer(self.limits, wall=wall, clock=clock, longest=self._longest_wait)
         self._open: dict[int, _Item] = {}  # read for sending in this run, outcome not yet recorded
         self._unread = 0  # SKUs to send that are not read from the journal yet
         self._after = -1  # the last seq read
@@ -129,21 +158,46 @@ class JobRunner:
     # ------------------------------------------------------------ the run
 
     def run(self) -> Iterator[Event]:
-        self.journal.set_status(self.job_id, JobStatus.RUNNING, started=True)
-        self._counts = Counter(self.journal.counts(self.job_id))
-        if self.job.operation.takes_skus and not self.job.target.all_offers:
-            status, message = yield from self._run_skus()
-        else:
-            status, message = yield from self._run_whole()
-        self.journal.set_status(self.job_id, status, message, finished=True)
-        log.info("job %s finished: %s %s", self.job_id, status.value, dict(self._counts))
-        yield Finished(status, dict(self._counts), message)
+        """The job's events, ending with Finished. However it ends (an error, the journal failing, a second
+        Ctrl+C, the consumer closing the generator) the job is not left `running`."""
+        bind = getattr(self.client, "bind_cancel", None)
+        if bind is not None:
+            bind(self.cancel)
+        ended = False
+        try:
+            self.journal.set_status(self.job_id, JobStatus.RUNNING, started=True)
+            self._counts = Counter(self.journal.counts(self.job_id))
+            if self.job.operation.takes_skus and not self.job.target.all_offers:
+                status, message = yield from self._run_skus()
+            else:
+                status, message = yield from self._run_whole()
+            self.journal.set_status(self.job_id, status, message, finished=True)
+            ended = True
+            log.info("job %s finished: %s %s", self.job_id, status.value, dict(self._counts))
+            yield Finished(status, dict(self._counts), message)
+        finally:
+            if not ended:
+                self._mark_abandoned()
+
+    def _mark_abandoned(self) -> None:
+        status = JobStatus.CANCELLED if self.cancel.is_set() else JobStatus.INTERRUPTED
+        try:
+            self.journal.set_status(self.job_id, status, finished=True)
+        except Exception:  # the journal itself failed (disk full, locked): the error on its way says so
+            log.exception("job %s: could not record that it ended", self.job_id)
 
     def _run_skus(self) -> Generator[Event, None, tuple[JobStatus, Message | None]]:
         # The journal is read a batch at a time: a million SKUs cost no second before the first request.
         left = sum(count for outcome, count in self._counts.items() if outcome.needs_sending)
-        # SKUs cancelled by an earlier run are being sent again: count them as pending for now.
-        self._counts[Outcome.PENDING] += self._counts.pop(Outcome.CANCELLED, 0)
+        # SKUs to send again (not sent, sent without an answer, retried failures): count them as pending for now.
+        for outcome in (Outcome.CANCELLED, Outcome.UNANSWERED):
+            self._counts[Outcome.PENDING] += self._counts.pop(outcome, 0)
+        if self.retry_failed:
+            retried = self.journal.retriable_failures(self.job_id)
+            left += retried
+            self._counts[Outcome.FAILED] -= retried
+            self._counts[Outcome.PENDING] += retried
+            self._counts = Counter({k: v for k, v in self._counts.items() if v > 0})
         size = max(1, min(self.job.batch_size, MAX_BATCH, self.job.operation.max_batch))
         batches = -(-left // size)
         self._unread, self._after = left, -1
@@ -155,6 +209,7 @@ class JobRunner:
                 ).with_args({"count": left, "batches": batches})
             )
         number = 0
+        without_answer = 0  # consecutive batches that got no (usable) answer at all
         while True:
             try:
                 self._check_cancel()
@@ -168,26 +223,59 @@ class JobRunner:
                 yield BatchStarted(number, max(batches, number), len(batch))
                 yield from self._send_batch(batch)
                 yield from self._settle_after_batch()
+                without_answer = 0
+            except _NoAnswer as no_answer:
+                without_answer += 1
+                yield LogLine(no_answer.error.message, "warning")
+                if without_answer >= BATCHES_WITHOUT_ANSWER:
+                    unreadable = isinstance(no_answer.error, UnreadableAnswerError)
+                    message = Message(C, _UNREADABLE_TWICE if unreadable else _UNREACHABLE)
+                    self._leave_open()
+                    return JobStatus.INTERRUPTED, message
             except _Cancelled:
                 self._close_open(_cancelled_message())
                 return JobStatus.CANCELLED, _cancelled_message()
             except _Stop as stop:
                 error = stop.error
-                self._close_open(error.message, error.code, error.http_status)
+                reason = (
+                    Message(C, _KEY_REFUSED)
+                    if isinstance(error, AuthError) and error.http_status == 401
+                    else Message(C, _NOT_SENT_STOPPED, {"reason": error.message.english()})
+                )
+                self._close_open(reason, error.code, error.http_status)
                 return JobStatus.STOPPED, error.message
             done = total - len(self._open) - self._unread
             yield Progress(done, total, number, max(batches, number), dict(self._counts))
+        if self._open:  # batches that got no answer: still to send
+            count = len(self._open)
+            self._leave_open()
+            return JobStatus.INTERRUPTED, Message.translate(
+                "Runner", "{count} SKUs got no answer from Market; resume the job to send them again."
+            ).with_args({"count": count})
         return JobStatus.DONE, None
 
     def _next_batch(self, size: int) -> list[_Item]:
-        """The next SKUs to send, from the journal; they stay open until their outcomes are recorded."""
-        rows = self.journal.to_send(self.job_id, after=self._after, limit=size)
-        batch = [_Item(seq, sku, attempts > 0) for seq, sku, attempts in rows]
+        """The next SKUs to send, from the journal; they stay open until their outcomes are recorded. At most
+        `size` of them and, encoded, at most MAX_REQUEST_BYTES: Market refuses a larger body with a 400 (500
+        SKUs of 255 Cyrillic characters, escaped in JSON, are about 770 KB); the rest wait for the next batch."""
+        rows = self.journal.to_send(self.job_id, retry_failed=self.retry_failed, after=self._after, limit=size)
+        batch = self._within_request_size([_Item(seq, sku, attempts > 0) for seq, sku, attempts in rows])
         if batch:
             self._after = batch[-1].seq
         self._unread = max(0, self._unread - len(batch))
         self._open.update((item.seq, item) for item in batch)
         return batch
+
+    def _within_request_size(self, items: list[_Item]) -> list[_Item]:
+        template: dict[str, object] = {"offerIds": []}
+        if self.job.operation is Operation.DELETE_PROMO_OFFERS:
+            template = {"promoId": self.job.target.promo_id or "", "offerIds": []}
+        size = len(encode_body(template))
+        for count, item in enumerate(items):
+            size += len(encode_body({"": item.sku})) - 5 + (1 if count else 0)  # the quoted, escaped SKU
+            if size > MAX_REQUEST_BYTES and count:
+                return items[:count]
+        return items
 
     def _run_whole(self) -> Generator[Event, None, tuple[JobStatus, Message | None]]:
         """remove-prices, or leaving a promo: one request for the whole store or promo."""
@@ -196,8 +284,10 @@ class JobRunner:
             yield from self._call(self._sender(), [])
         except _Cancelled:
             return JobStatus.CANCELLED, _cancelled_message()
+        except _NoAnswer as no_answer:
+            return JobStatus.INTERRUPTED, no_answer.error.message
         except ApiError as error:
-            fatal = isinstance(error, AuthError | LegacyMethodGone | NotFoundError)
+            fatal = isinstance(error, AuthError | LegacyMethodGone | NotFoundError | RedirectError)
             return (JobStatus.STOPPED if fatal else JobStatus.FAILED), error.message
         except TransportError as error:
             return JobStatus.FAILED, error.message
@@ -236,7 +326,7 @@ class JobRunner:
                     )
                     continue
                 self._record_failure(part, error)
-            except (AuthError, NotFoundError, LegacyMethodGone) as error:
+            except (AuthError, NotFoundError, LegacyMethodGone, RedirectError) as error:
                 raise _Stop(error) from error
             except (ApiError, TransportError) as error:
                 self._record_failure(part, error)
@@ -264,7 +354,11 @@ class JobRunner:
     # ------------------------------------------------------------ one request, paced and retried
 
     def _call(self, send: Send, part: list[_Item]) -> Steps:
-        """Send `part` until Market answers, waiting out limits and retrying faults within bounds."""
+        """Send `part` until Market answers, waiting out limits and retrying faults within bounds.
+
+        Raises _NoAnswer when the request never got a usable answer (the network failed every try, or the
+        answer could not be read), _Cancelled when the person cancelled (the request in flight is cut off at
+        once), or the ApiError Market answered with once retrying it is over."""
         faults = locks = limits_hit = 0
         skus = [item.sku for item in part]
         while True:
@@ -281,6 +375,16 @@ class JobRunner:
             self.journal.mark_sent(self.job_id, (item.seq for item in part))
             try:
                 result = send(skus)
+            except RequestCancelled as error:
+                if error.sent:
+                    _maybe_applied(part)
+                else:
+                    self._unsend(part)
+                raise _Cancelled from error
+            except UnreadableAnswerError as error:
+                _maybe_applied(part)
+                self._pacer.record(len(part), None)
+                raise _NoAnswer(error) from error
             except RateLimitError as error:
                 self._pacer.observe(error.rate)
                 limits_hit += 1
@@ -288,13 +392,16 @@ class JobRunner:
                     raise
                 wait = until_wait(error.rate, self._wall(), self.retry)
                 if wait is None:
+                    wait = error.retry_after
+                if wait is None:
                     wait = self.retry.rate_limit_fallback(limits_hit)
+                wait = min(wait, self._longest_wait)
                 yield from self._wait(
                     WaitKind.RATE_LIMIT,
                     wait,
                     Message.translate(
-                        "Runner", "Market's rate limit was reached (HTTP 420); waiting {seconds} s as Market asks."
-                    ).with_args({"seconds": _secs(wait)}),
+                        "Runner", "Market's rate limit was reached (HTTP {status}); waiting {seconds} s as Market asks."
+                    ).with_args({"seconds": _secs(wait), "status": error.http_status}),
                 )
             except LockedError:
                 locks += 1
@@ -309,18 +416,25 @@ class JobRunner:
                     ).with_args({"seconds": _secs(wait)}),
                 )
             except (ServerError, TransportError) as error:
-                for item in part:
-                    item.maybe_applied = True
+                if isinstance(error, ServerError) or error.sent:
+                    _maybe_applied(part)
+                else:
+                    self._unsend(part)
                 if isinstance(error, ServerError):
                     self._pacer.observe(error.rate)
                 faults += 1
                 if faults >= self.retry.attempts:
+                    if isinstance(error, TransportError):
+                        raise _NoAnswer(error) from error
                     raise
                 wait = self.retry.backoff(faults, self._rng)
-                if isinstance(error, TransportError) and error.timed_out:
-                    # Market may still be working on the request we gave up on: give it one more read
-                    # timeout before sending another, so we never have two in flight for one store.
+                if isinstance(error, ServerError) and error.retry_after is not None:
+                    wait = max(wait, error.retry_after)  # Retry-After on a 503 is honoured
+                if isinstance(error, TransportError) and error.timed_out and error.sent:
+                    # The connection was cut, but Market may still be working on the request we gave up on:
+                    # give it one more read timeout before sending another, so never two are in flight.
                     wait = max(wait, self.client.timeout[1])
+                wait = min(wait, self._longest_wait)
                 yield from self._wait(
                     WaitKind.RETRY,
                     wait,
@@ -338,6 +452,10 @@ class JobRunner:
             else:
                 self._pacer.record(len(part), result.rate)
                 return result
+
+    def _unsend(self, part: Sequence[_Item]) -> None:
+        """No connection was made: the SKUs that had never gone out before are not sent, as before."""
+        self.journal.unsend(self.job_id, [item.seq for item in part if not item.maybe_applied])
 
     def _wait(self, kind: WaitKind, seconds: float, reason: Message) -> Generator[Event, None, None]:
         """Sleep in slices of at most a second, reporting the countdown and watching for cancel."""
@@ -434,11 +552,27 @@ class JobRunner:
         self._commit([OutcomeUpdate(item.seq, Outcome.FAILED, error.message, code, status) for item in part])
 
     def _close_open(self, reason: Message, code: str | None = None, status: int | None = None) -> None:
-        """Everything picked but not processed becomes CANCELLED: recorded, and sent again on resume."""
-        rest = self.journal.to_send(self.job_id, after=self._after)
-        self._open.update((seq, _Item(seq, sku, attempts > 0)) for seq, sku, attempts in rest)
-        self._unread = 0
-        self._commit([OutcomeUpdate(seq, Outcome.CANCELLED, reason, code, status) for seq in list(self._open)])
+        """Everything picked but not processed: CANCELLED with `reason` (sent again on resume), except what
+        went out without an answer, which is UNANSWERED: it may have been applied."""
+        self._commit(
+            [
+                OutcomeUpdate(item.seq, Outcome.UNANSWERED, Message("Runner", UNANSWERED_TEXT))
+                if item.maybe_applied
+                else OutcomeUpdate(item.seq, Outcome.CANCELLED, reason, code, status)
+                for item in list(self._open.values())
+            ]
+        )
+
+    def _leave_open(self) -> None:
+        """The run stops without anyone asking (no network): what was not sent stays pending."""
+        self._commit(
+            [
+                OutcomeUpdate(item.seq, Outcome.UNANSWERED, Message("Runner", UNANSWERED_TEXT))
+                if item.maybe_applied
+                else OutcomeUpdate(item.seq, Outcome.PENDING)
+                for item in list(self._open.values())
+            ]
+        )
 
     def _commit(self, updates: list[OutcomeUpdate]) -> None:
         self.journal.record(self.job_id, updates)
@@ -447,6 +581,11 @@ class JobRunner:
                 self._counts[Outcome.PENDING] -= 1  # cancelled items were counted as pending-to-send
             self._counts[update.outcome] += 1
         self._counts = Counter({k: v for k, v in self._counts.items() if v > 0})
+
+
+def _maybe_applied(part: Sequence[_Item]) -> None:
+    for item in part:
+        item.maybe_applied = True
 
 
 def _secs(seconds: float) -> int:
