@@ -348,6 +348,15 @@ class Journal:
                 ),
             )
 
+    def unsend(self, job_id: int, seqs: Iterable[int]) -> None:
+        """The request never left (no connection was made): these SKUs are back to pending, not sent."""
+        with self._transaction():
+            self._db.execute(
+                "UPDATE items SET attempts = MAX(0, attempts - 1), outcome = ?, reason = NULL, updated_at = ?"
+                " WHERE job_id = ? AND seq IN (SELECT value FROM json_each(?))",
+                (Outcome.PENDING.value, now_iso(), job_id, json.dumps(list(seqs))),
+            )
+
     def record(self, job_id: int, updates: Iterable[OutcomeUpdate]) -> None:
         """Final outcomes, in one transaction. A batch's outcomes share a few distinct values (most SKUs
         "deleted", the rest a handful of reasons), so it is one UPDATE per distinct value, not per SKU."""
