@@ -554,6 +554,9 @@ class JobRunner:
     def _close_open(self, reason: Message, code: str | None = None, status: int | None = None) -> None:
         """Everything picked but not processed: CANCELLED with `reason` (sent again on resume), except what
         went out without an answer, which is UNANSWERED: it may have been applied."""
+        rest = self.journal.to_send(self.job_id, retry_failed=self.retry_failed, after=self._after)
+        self._open.update((seq, _Item(seq, sku, attempts > 0)) for seq, sku, attempts in rest)
+        self._unread = 0
         self._commit(
             [
                 OutcomeUpdate(item.seq, Outcome.UNANSWERED, Message("Runner", UNANSWERED_TEXT))
