@@ -378,7 +378,7 @@ def test_no_connection_is_a_transport_error():
         pytest.raises(TransportError) as failed,
     ):
         client.campaigns()
-    assert "No connection" in failed.value.message.english()
+    assert "Cannot connect to Market" in failed.value.message.english() and not failed.value.sent
 
 
 def test_client_headers_and_tls_verification(sim):
