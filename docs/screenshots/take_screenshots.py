@@ -145,6 +145,8 @@ def main() -> int:
     resumed = next(child for child in window.findChildren(run_dialog_module.RunDialog) if child is not dialog)
     resumed.resize(900, 560)
     resumed.move(screen.center() - resumed.rect().center())
+    while resumed.plan is None:
+        settle(50)
     shoot("run-resume")
     resumed.reject()
     window.close()

@@ -70,6 +70,7 @@ def test_history_offers_and_finishes_a_run_whose_process_was_killed(
         history.resume_button.click()
     resumed = next(child for child in window.findChildren(RunDialog))
     qtbot.addWidget(resumed)
+    qtbot.waitUntil(lambda: resumed.plan is not None, timeout=30_000)  # read from the journal on a worker
     assert resumed.plan.resumes and resumed.plan.confirmation.typed == (resumed.plan.valid > 1000)
     with qtbot.waitSignal(resumed.run_finished, timeout=120_000) as finished:
         resumed.setup.start_button.click()

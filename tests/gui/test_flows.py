@@ -95,6 +95,7 @@ def test_cancelled_run_resumes_from_history(qtbot, loaded_window, confirm_runs, 
         history.resume_button.click()
     resumed = next(child for child in window.findChildren(RunDialog) if child is not dialog)
     qtbot.addWidget(resumed)
+    qtbot.waitUntil(lambda: resumed.plan is not None, timeout=30_000)  # read from the journal on a worker
     # A resume is a destructive run: the preview first, sent only once confirmed.
     left = window.services.journal.counts(job_id)[Outcome.CANCELLED]
     sent_before = len(simulator.records())

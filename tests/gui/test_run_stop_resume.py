@@ -123,6 +123,7 @@ def test_a_resume_shows_its_preview_and_asks_for_the_typed_count(qtbot, main_win
         history.resume_button.click()
     resumed = next(child for child in main_window.findChildren(RunDialog))
     qtbot.addWidget(resumed)
+    qtbot.waitUntil(lambda: resumed.plan is not None, timeout=30_000)  # read from the journal on a worker
     preview = resumed.setup.preview_label.text()
     assert resumed.plan.resumes and resumed.plan.valid == 1500 and resumed.plan.batches == 3
     assert "SKUs left to send: 1,500" in preview or "SKUs left to send: 1500" in preview

@@ -74,6 +74,9 @@ class RunDialog(QDialog):
         self._runner.event.connect(self._on_event)
         self._runner.failed.connect(self._on_run_failed)
         self._runner.finished.connect(self._on_run_thread_finished)
+        self._planner = TaskController(self)  # a resume's plan, read from the journal
+        self._planner.succeeded.connect(self._on_resume_planned)
+        self._planner.failed.connect(lambda error: errors.show_error(self, error))
         self._checker = TaskController(self)  # "has Market applied the promo change?"
         self._checker.succeeded.connect(self._on_promo_checked)
         self._checker.failed.connect(lambda error: errors.show_error(self, error))
@@ -103,11 +106,17 @@ class RunDialog(QDialog):
     # ------------------------------------------------------------ starting
 
     def resume(self, job_id: int) -> None:
-        """Show what resuming a journal job will do; it starts only once confirmed, as a new run does."""
+        """Show what resuming a journal job will do; it starts only once confirmed, as a new run does. The plan
+        (what is left, the limit window used) is read on a worker: a few hundred ms for a 300k-SKU job.
+        `items_ready` is emitted when the preview is complete."""
         journal = self.services.journal
-        job = journal.job(job_id)
-        self.setup.show_resume(plan_resume(journal, job_id, target_name=job.target_name or ""))
+        self.setup.show_resume_pending()
         self.pages.setCurrentIndex(SETUP_PAGE)
+        self._planner.start(lambda cancel: plan_resume(journal, job_id), name="ymdesk-plan")
+
+    def _on_resume_planned(self, plan: RunPlan) -> None:
+        self.setup.show_resume(plan)
+        self.items_ready.emit()
 
     def confirm_and_start(self) -> None:
         plan = self.plan

@@ -62,6 +62,9 @@ class RunSetupPage(QWidget):
         self._windows: dict[tuple[Operation, Target], WindowUse] = {}
         self._fetcher = TaskController(self)  # the latest look-up: stores or promos
         self._counter = TaskController(self)
+        self._window_reader = TaskController(self)
+        self._window_reader.succeeded.connect(self._on_window_use)
+        self._window_reader.failed.connect(lambda error: errors.show_error(self, error))
         self._counter.succeeded.connect(self._on_counted)
         self._counter.failed.connect(lambda error: errors.show_error(self, error))
 
@@ -275,12 +278,22 @@ class RunSetupPage(QWidget):
         self.start_button.setEnabled(plan.can_start)
 
     def _window_use(self, operation: Operation, target: Target | None) -> WindowUse:
+        """What earlier runs on this store spent of the limit window, from the journal. Reading it takes a few
+        hundred ms after a big run, so it is read off the GUI thread; the preview is redone when it is known."""
         if target is None:
             return WindowUse()
         key = (operation, target)
-        if key not in self._windows:
-            self._windows[key] = window_use(self.services.journal, operation, target)
-        return self._windows[key]
+        if key in self._windows:
+            return self._windows[key]
+        if not self._window_reader.is_running():
+            journal = self.services.journal
+            self._window_reader.start(lambda cancel: (key, window_use(journal, operation, target)), name="ymdesk-plan")
+        return WindowUse()
+
+    def _on_window_use(self, result: tuple[tuple[Operation, Target], WindowUse]) -> None:
+        key, use = result
+        self._windows[key] = use
+        self.update_preview()
 
     def _count_picks(self) -> None:
         if self._counter.is_running() or self.catalog is None:
@@ -294,6 +307,16 @@ class RunSetupPage(QWidget):
         self.items_ready.emit()
 
     # ------------------------------------------------------------ a resume
+
+    def show_resume_pending(self) -> None:
+        """A resume's plan is being read from the journal (what is left, the window used)."""
+        self.plan = None
+        self.choices.hide()
+        self.heading.show()
+        self.heading.clear()
+        self.start_button.setText(self.tr("Resume…"))
+        self.start_button.setEnabled(False)
+        self.preview_label.setText(self.tr("Reading what is left to send…"))
 
     def show_resume(self, plan: RunPlan) -> None:
         """A journal job to finish: its choices are fixed, so show them in words with the same preview."""
