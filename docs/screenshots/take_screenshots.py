@@ -78,6 +78,7 @@ def main() -> int:
     window = MainWindow(services)
     window.setGeometry(screen)
     window.show()
+    shoot("first-start")  # nothing open yet: the three steps
     window.open_file(services.demo.sample_catalog)
     wait_for(window.catalog_loaded)
     window.table.resizeColumnsToContents()
@@ -127,6 +128,8 @@ def main() -> int:
 
     wait_for(dialog.run_finished, 180_000)
     wait_for(dialog.results.items_loaded, 10_000) if dialog.results.model.rowCount() == 0 else None
+    dialog.results.export(dialog.results.default_report_path("xlsx"))  # the default: SKUs that did not succeed
+    wait_for(dialog.results.report_exported)
     shoot("run-results")
     dialog.accept()
 
@@ -140,6 +143,11 @@ def main() -> int:
         target_name=dialog.plan.target_name,
     )
     history = HistoryDialog(services, window)
+    history.move(screen.center() - history.rect().center())
+    history.show()
+    history.table.selectRow(1)  # the run above, with its results
+    wait_for(history.results.items_loaded, 10_000)
+    shoot("history")
     history.table.selectRow(0)
     history.resume_button.click()
     resumed = next(child for child in window.findChildren(run_dialog_module.RunDialog) if child is not dialog)

@@ -43,7 +43,8 @@ class HistoryDialog(QDialog):
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("History of runs"))
         self.setWindowIcon(icon("history"))
-        self.resize(1100, 680)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1200, screen.width() - 40), min(680, screen.height() - 40))
         self.jobs = services.journal.jobs()
         self.table = ReadOnlyTable(
             [
@@ -110,6 +111,7 @@ class HistoryDialog(QDialog):
             header_width = header.sectionSizeFromContents(column).width()
             self.table.setColumnWidth(column, max(self.table.columnWidth(column), header_width + 8))
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)  # one line per run; a shortened cell is whole in its tooltip
         room = self.width() - 40
         for column, least in ((self.FILE_COLUMN, 160), (self.TARGET_COLUMN, 240)):
             used = sum(self.table.columnWidth(c) for c in range(self.table.columnCount()))
