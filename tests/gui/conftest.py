@@ -168,3 +168,20 @@ def confirm_runs(monkeypatch):
 
     monkeypatch.setattr(confirm, "confirm_run", answer)
     return asked
+
+
+@pytest.fixture
+def stop_answers(monkeypatch):
+    """Answers "Stop the run?" with `answer[0]` (Yes unless a test changes it), recording the default button."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[QMessageBox.StandardButton] = []
+    answer = [QMessageBox.StandardButton.Yes]
+
+    def question(parent, title, text, buttons, default):
+        assert title == "Stop the run?"
+        asked.append(default)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked, answer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from PySide6.QtWidgets import QMessageBox
 
 from ymdesk.core.model import Operation, Outcome
 from ymdesk.core.runs.events import JobStatus, Progress, Waiting
@@ -110,7 +111,7 @@ def test_cancel_mid_run_records_the_rest_as_cancelled(qtbot, loaded_window, conf
     assert sum(counts.values()) == 60
 
 
-def test_closing_the_window_during_a_run_cancels_and_waits(qtbot, loaded_window, confirm_runs, simulator, monkeypatch):
+def test_closing_the_window_during_a_run_cancels_and_waits(qtbot, loaded_window, confirm_runs, simulator, stop_answers):
     from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
     from ymdesk.core.simulator.limits import Limits
 
@@ -120,11 +121,11 @@ def test_closing_the_window_during_a_run_cancels_and_waits(qtbot, loaded_window,
     window.pick_all_action.trigger()
     dialog = _run_dialog(qtbot, window)
     _choose(dialog, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
-    monkeypatch.setattr(RunDialog, "confirm_stop", lambda self: True)
     with qtbot.waitSignal(dialog.run_event, check_params_cb=lambda event: isinstance(event, Waiting)):
         dialog.setup.start_button.click()
     assert dialog.is_running()
     window.close()
+    assert stop_answers[0] == [QMessageBox.StandardButton.No]  # asked, No by default; answered Yes
     assert not dialog.is_running()
     job = window.services.journal.job(dialog.job_id)
     assert job.status is JobStatus.CANCELLED

@@ -18,21 +18,6 @@ from ymdesk.ui.run_dialog import RESULTS_PAGE, RunDialog
 from ymdesk.ui.texts import STATUS_TITLES, status_title
 
 
-@pytest.fixture
-def stop_answers(monkeypatch):
-    """Answers "Stop the run?" with `answer[0]` (Yes unless a test changes it), recording the default button."""
-    asked: list[QMessageBox.StandardButton] = []
-    answer = [QMessageBox.StandardButton.Yes]
-
-    def question(parent, title, text, buttons, default):
-        assert title == "Stop the run?"
-        asked.append(default)
-        return answer[0]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked, answer
-
-
 def _waiting_run(qtbot, window, simulator) -> RunDialog:
     """A run that waits for the rate limit after its first 5 SKUs."""
     from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
