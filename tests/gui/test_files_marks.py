@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from tests.helpers.sheet_fixtures import write_catalog_template, write_text
 from tests.helpers.sheet_layouts import LAYOUTS
+from ymdesk.core.sheets.sources import SPREADSHEET_SUFFIXES
 from ymdesk.ui.catalog_model import FIRST_DATA_COLUMN, HIDDEN_BACKGROUND, INVALID_BACKGROUND, PROBLEM_COLUMN
+from ymdesk.ui.main_window import CATALOG_SUFFIXES
 
 TEMPLATE_DATA = [
     {"Ваш SKU *": "ЧАЙ-001", "Название товара *": "Чайник электрический Утро", "Цена *": 1990},
@@ -148,6 +150,9 @@ def test_open_dialog_lists_every_format_ymdesk_reads(main_window, monkeypatch):
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_dialog))
     main_window.choose_file()
-    first = seen[0].split(";;")[0]
-    for suffix in ("xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "zip"):
-        assert f"*.{suffix}" in first.split("(")[1]
+
+    assert {"." + suffix for suffix in ("xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt")} <= SPREADSHEET_SUFFIXES
+    every = {*SPREADSHEET_SUFFIXES, ".zip"}
+    patterns = seen[0].split(";;")[0].split("(")[1].rstrip(")").split()
+    assert set(patterns) == {f"*{suffix}" for suffix in every}
+    assert set(CATALOG_SUFFIXES) == every  # what may be dropped on the window

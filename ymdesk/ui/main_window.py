@@ -57,7 +57,7 @@ from ymdesk.ui.widgets import ElidedLabel, fix_menu_accelerators
 log = logging.getLogger(__name__)
 
 FILTER_DELAY_MS = 250
-CATALOG_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".zip")
+CATALOG_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".tsv", ".txt", ".zip")
 
 
 class MainWindow(QMainWindow):
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Open a catalog"),
             self.services.settings.last_folder,
-            self.tr("Catalogs (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt *.zip);;All files (*)"),
+            self.tr("Catalogs (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.zip);;All files (*)"),
         )
         if path:
             self.open_file(Path(path))
