@@ -353,3 +353,18 @@ def test_rows_an_autofilter_hid_under_the_header_are_data_and_marked(tmp_path: P
     assert (catalog.header_row, catalog.first_data_row) == (1, 2)
     assert catalog.valid_skus() == ["A-1", "B-2", "C-3", "D-4"]
     assert catalog.hidden_rows() == [2, 4]
+
+
+def test_rounded_numbers_found_in_a_table_that_starts_at_c3(tmp_path: Path) -> None:
+    blank: list[object] = [None, None]
+    rows = [
+        [],
+        [],
+        [*blank, "Название", "Ваш SKU"],
+        [*blank, "a", 1234567890123456789],
+        [*blank, "b", "123456789012345678"],
+    ]
+    catalog = read_catalog(write_xlsx(tmp_path / "offset.xlsx", {"Лист1": rows}))
+    assert (catalog.header_row, catalog.rows.tolist()) == (3, [4, 5])
+    assert [(row, sku) for row, sku, _ in catalog.invalid_rows()] == [(4, "1234567890123457024")]
+    assert catalog.valid_skus() == ["123456789012345678"]
