@@ -120,6 +120,18 @@ class _Parser(argparse.ArgumentParser):
 
 
 _USAGE = QT_TRANSLATE_NOOP("CliHelp", "usage: ")
+#: argparse's own sentences that a person meets, translated like ours (argparse looks them up through its `_`).
+ARGPARSE_WORDS = (
+    QT_TRANSLATE_NOOP("CliHelp", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("CliHelp", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("CliHelp", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("CliHelp", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("CliHelp", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("CliHelp", "expected one argument"),
+    QT_TRANSLATE_NOOP("CliHelp", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("CliHelp", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("CliHelp", "show program's version number and exit"),
+)
 _POSITIONALS = QT_TRANSLATE_NOOP("CliHelp", "arguments")
 _OPTIONS = QT_TRANSLATE_NOOP("CliHelp", "options")
 _SEE_HELP = QT_TRANSLATE_NOOP("CliHelp", "see ymdesk-cli --help")
@@ -1088,9 +1100,13 @@ def _rate_limit(text: str) -> tuple[int, float]:
     try:
         parsed = int(amount), float(seconds)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not N/SECONDS, e.g. 5000/60") from None
+        raise argparse.ArgumentTypeError(
+            _h(QT_TRANSLATE_NOOP("CliHelp", "{text} is not N/SECONDS, e.g. 5000/60")).format(text=repr(text))
+        ) from None
     if parsed[0] < 1 or parsed[1] <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: both numbers must be positive")
+        raise argparse.ArgumentTypeError(
+            _h(QT_TRANSLATE_NOOP("CliHelp", "{text}: both numbers must be positive")).format(text=repr(text))
+        )
     return parsed
 
 
@@ -1178,6 +1194,7 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _start_translation(_language_in(argv))  # before the parser: its help texts are translated
+    _translate_argparse()
     args = build_parser().parse_args(argv)
     with contextlib.suppress(AttributeError, ValueError):  # a replaced or closed stream keeps its own rules
         sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
@@ -1216,6 +1233,12 @@ def _user_error_code(error: UserError) -> int:
     from ymdesk.core.market.client import ApiError, TransportError
 
     return EXIT_STOPPED if isinstance(error, ApiError | TransportError) else EXIT_BAD_INPUT
+
+
+def _translate_argparse() -> None:
+    """argparse's own sentences ("the following arguments are required") in the session's language too."""
+    known = set(ARGPARSE_WORDS)
+    argparse._ = lambda text: _h(text) if text in known else text  # type: ignore[attr-defined]
 
 
 def _language_in(argv: Sequence[str]) -> str | None:
