@@ -21,27 +21,26 @@ from ymdesk.ui.resources import icon
 
 def steps() -> list[tuple[str, str]]:
     """(title, what to do) for each of the three steps."""
-    t = QCoreApplication.translate
     return [
         (
-            t("Help", "1. Open a catalog"),
-            t(
+            QCoreApplication.translate("Help", "1. Open a catalog"),
+            QCoreApplication.translate(
                 "Help",
                 "Export the catalog from the seller cabinet (XLSX, XLS, ODS or CSV) and open it, or drop it on the "
                 "window. ymdesk finds the SKU column and marks invalid SKUs and duplicates.",
             ),
         ),
         (
-            t("Help", "2. Pick the SKUs"),
-            t(
+            QCoreApplication.translate("Help", "2. Pick the SKUs"),
+            QCoreApplication.translate(
                 "Help",
                 "Filter the rows (a part of a SKU, name, category) and pick them with Pick shown, the checkboxes "
                 "or Space; or paste a list of SKUs.",
             ),
         ),
         (
-            t("Help", "3. Run an operation"),
-            t(
+            QCoreApplication.translate("Help", "3. Run an operation"),
+            QCoreApplication.translate(
                 "Help",
                 "Connect with your Market API key, choose the operation and the store, check the preview and "
                 "confirm. Every SKU's outcome is kept; History shows past runs and resumes an interrupted one.",
@@ -143,8 +142,12 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
         text = action.text().replace("&", "").rstrip("…").strip()
         rows.append((keys.toString(QKeySequence.SequenceFormat.NativeText), text))
     rows.sort(key=lambda row: row[1])
-    t = QCoreApplication.translate
-    rows.append((t("Help", "Space"), t("Help", "Pick or unpick the selected rows")))
+    rows.append(
+        (
+            QCoreApplication.translate("Help", "Space"),
+            QCoreApplication.translate("Help", "Pick or unpick the selected rows"),
+        )
+    )
     return rows
 
 
