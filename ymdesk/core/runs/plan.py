@@ -472,13 +472,17 @@ def start_run(
         if not plan.whole:
             yield Preparing(PrepareStep.RECORDING, 2, steps, len(items))
         job_id = create_job(journal, plan, items, client.base_url, source.catalog)
-        del items  # the journal holds them now
+        recorded = JobItems.of([] if plan.whole else items)
+        # What the journal now holds, so the runner need not count it again (a scan: 0.4 s per 1M SKUs).
+        counts = {Outcome.PENDING: recorded.sendable, Outcome.INVALID: len(recorded) - recorded.sendable}
+        known: dict[Outcome, int] | None = {outcome: n for outcome, n in counts.items() if n}
+        del items, recorded  # the journal holds them now
     else:
-        job_id = plan.job_id
+        job_id, known = plan.job_id, None
     yield JobCreated(job_id)
     yield Preparing(PrepareStep.LOADING, steps, steps, plan.valid)
     with client:
-        yield from JobRunner(client, journal, job_id, limits=plan.limits, cancel=cancel).run()
+        yield from JobRunner(client, journal, job_id, limits=plan.limits, cancel=cancel, counts=known).run()
 
 
 # ------------------------------------------------------------------ time left while running

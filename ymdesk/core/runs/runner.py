@@ -16,7 +16,7 @@ import random
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -132,7 +132,11 @@ class JobRunner:
         rng: random.Random | None = None,
         wall: Callable[[], float] = time.time,
         clock: Callable[[], float] = time.monotonic,
+        counts: Mapping[Outcome, int] | None = None,
     ) -> None:
+        """`counts`: the job's outcomes as the journal holds them, when the caller knows them (a job it has just
+        recorded); otherwise the journal counts them (a scan: 0.4 s per 1M SKUs)."""
+        self._known_counts = dict(counts) if counts is not None else None
         self.client = client
         self.journal = journal
         self.job_id = job_id
@@ -166,7 +170,8 @@ class JobRunner:
         ended = False
         try:
             self.journal.set_status(self.job_id, JobStatus.RUNNING, started=True)
-            self._counts = Counter(self.journal.counts(self.job_id))
+            known, self._known_counts = self._known_counts, None
+            self._counts = Counter(known if known is not None else self.journal.counts(self.job_id))
             if self.job.operation.takes_skus and not self.job.target.all_offers:
                 status, message = yield from self._run_skus()
             else:
