@@ -376,11 +376,12 @@ def write_results(path: Path, rows: list[Row], repeats: int, quick: bool, header
             if earlier and "(run " not in what:
                 line = line.replace(f"| {what} |", f"| {what} (run {earlier.group(1)}) |", 1)
             kept.append(line)
-    note = (
-        "\n\nRows marked (run ...) were not measured in this run; their figures are from the run named.\n"
-        if kept
-        else "\n"
-    )
+    note = "\n"
+    if kept:
+        note = (
+            "\n\nRows marked (run ...) were not measured in this run; their figures are from the run named"
+            " (its machine and versions: this file in the git history of that date).\n"
+        )
     block = (
         f"{START_MARK}\n"
         f"Run {stamp}, {mode}, {repeats} run(s) of each measurement in a fresh process; "
