@@ -158,3 +158,11 @@ def test_help_menu_has_getting_started_and_shortcuts(qtbot, main_window):
     assert rows["Paste SKUs to pick"] == "Ctrl+Shift+V"
     assert "Space" in rows.values()
     assert len(set(np.array(list(rows.values())))) == len(rows)  # no two actions share keys
+
+
+def test_reading_the_same_file_again_keeps_the_picks_without_asking(qtbot, dup_window, dup_catalog, answers):
+    asked, _reply = answers
+    dup_window.model.pick_shown(True)
+    with qtbot.waitSignal(dup_window.catalog_loaded, timeout=30_000):
+        assert dup_window.open_file(dup_catalog) is True
+    assert asked == [] and int(dup_window.model.picked.sum()) == 8

@@ -338,7 +338,8 @@ class MainWindow(QMainWindow):
         """Load `path` off the GUI thread. Picks would be lost: when there are some, ask first (False: kept)."""
         path = Path(path)
         picked = int(self.model.picked.sum())
-        if picked and self.catalog is not None and not confirm_discard_picks(self, picked, self.catalog.path, path):
+        asks = bool(picked) and self._would_drop_picks(path, sheet)
+        if asks and not confirm_discard_picks(self, picked, self.catalog.path, path):
             return False
         if self._loader.is_running():
             self._loader.cancel_and_wait()
@@ -347,6 +348,14 @@ class MainWindow(QMainWindow):
             load_task(path, sheet, sku_column, encoding), fill(self.tr("Reading {file}…"), file=path.name)
         )
         return True
+
+    def _would_drop_picks(self, path: Path, sheet: str | None) -> bool:
+        """Another file or sheet replaces the rows (and the picks); the same rows read again keep them."""
+        if self.catalog is None:
+            return False
+        return path.resolve() != Path(self.catalog.path).resolve() or (
+            sheet is not None and sheet != self.catalog.sheet
+        )
 
     def is_loading(self) -> bool:
         """A file (or another sheet or SKU column) is being read."""
