@@ -4,13 +4,11 @@ it cannot read (a loopback server answering whatever the test says)."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 
+from tests.helpers.hostile_server import HostileServer, Reply
 from tests.helpers.spec import request_body_errors
 from ymdesk.core.market.client import (
     ListingEnd,
@@ -167,36 +165,6 @@ def test_every_request_of_the_new_methods_matches_the_spec(sim, client):
 # ------------------------------------------------------------------ answers that cannot be read
 
 
-class _Answering(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    body = b""
-
-    def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(self.body)))
-        self.end_headers()
-        self.wfile.write(self.body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture
-def answering() -> Iterator[tuple[type[_Answering], str]]:
-    handler = type("Handler", (_Answering,), {})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield handler, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 UNREADABLE = [
     b"<html>OK</html>",
     b"",
@@ -208,50 +176,53 @@ UNREADABLE = [
     b'{"status": "OK", "result": {"offers": [7]}}',
     b'{"status": "OK", "result": {"offerMappings": [{"offer": {"offerId": "a", "archived": "no"}}]}}',
     b'{"status": "OK", "result": {"offerMappings": [{"offer": {"offerId": "a", "campaigns": [{"status": "X"}]}}]}}',
+    b'{"status": "OK", "result": {"offers": [], "paging": {"nextPageToken": 5}}}',
 ]
 
 
 @pytest.mark.parametrize("body", UNREADABLE)
-def test_a_read_answer_it_cannot_read_is_never_taken_for_not_found(answering, body):
-    handler, url = answering
-    handler.body = body
-    with MarketClient("k", url) as client:
+def test_a_read_answer_it_cannot_read_is_never_taken_for_not_found(body):
+    with HostileServer(Reply(body=body)) as server, MarketClient("k", server.url) as client:
+        read = client.get_offer_mappings if b"offerMappings" in body else client.get_campaign_offers
         with pytest.raises(UnreadableAnswerError):
-            client.get_campaign_offers(1, ["a"]) if b"offerMappings" not in body else client.get_offer_mappings(
-                1, ["a"]
-            )
+            read(1, ["a"])
         with pytest.raises(UnreadableAnswerError):
             list(client.get_promo_offers(1, "#1"))
 
 
+BAD_EITHER = [b"not json", b'{"status": "ERROR"}', b'{"status": "OK", "result": []}']
+
+
 @pytest.mark.parametrize(
-    "body",
-    [
-        b"not json",
-        b'{"status": "ERROR"}',
-        b'{"status": "OK", "result": []}',
-        b'{"status": "OK", "result": {"notArchivedOffers": [{"offerId": "a"}]}}',
-        b'{"status": "OK", "result": {"notArchivedOffers": "a"}}',
+    ("method", "body"),
+    [("archive_offers", body) for body in BAD_EITHER]
+    + [("unarchive_offers", body) for body in BAD_EITHER]
+    + [
+        ("archive_offers", b'{"status": "OK", "result": {"notArchivedOffers": [{"offerId": "a"}]}}'),
+        ("archive_offers", b'{"status": "OK", "result": {"notArchivedOffers": "a"}}'),
+        ("unarchive_offers", b'{"status": "OK", "result": {"notUnarchivedOfferIds": [5]}}'),
+        ("unarchive_offers", b'{"status": "OK", "result": {"notUnarchivedOfferIds": "a"}}'),
     ],
 )
-def test_an_archive_answer_it_cannot_read_raises(answering, body):
-    handler, url = answering
-    handler.body = body
-    with MarketClient("k", url) as client, pytest.raises(UnreadableAnswerError):
-        client.archive_offers(1, ["a"])
+def test_an_archive_answer_it_cannot_read_raises(method, body):
+    with (
+        HostileServer(Reply(body=body)) as server,
+        MarketClient("k", server.url) as client,
+        pytest.raises(UnreadableAnswerError),
+    ):
+        getattr(client, method)(1, ["a"])
 
 
-def test_an_ok_archive_answer_without_result_means_every_offer_was_taken(answering):
-    handler, url = answering
-    handler.body = b'{"status": "OK"}'  # the spec makes result optional
-    with MarketClient("k", url) as client:
+def test_an_ok_archive_answer_without_result_means_every_offer_was_taken():
+    # The spec makes result optional.
+    with HostileServer(Reply(body={"status": "OK"})) as server, MarketClient("k", server.url) as client:
         assert client.archive_offers(1, ["a"]).refused == {}
         assert client.unarchive_offers(1, ["a"]).refused == {}
 
 
-def test_a_listing_that_repeats_its_page_token_stops(answering):
-    handler, url = answering
-    handler.body = b'{"status": "OK", "result": {"offers": [{"offerId": "a"}], "paging": {"nextPageToken": "same"}}}'
-    with MarketClient("k", url) as client:
+def test_a_listing_that_repeats_its_page_token_stops():
+    same = Reply(body={"status": "OK", "result": {"offers": [{"offerId": "a"}], "paging": {"nextPageToken": "same"}}})
+    with HostileServer(same) as server, MarketClient("k", server.url) as client:
         pages = list(client.list_campaign_offers(1))
+        assert len(server.seen) == 2
     assert len(pages) == 2 and pages[-1].end is ListingEnd.REPEATED_TOKEN

@@ -514,29 +514,22 @@ class MarketClient:
         """What one store has of these 1..200 SKUs: one POST v2/campaigns/{campaignId}/offers with an
         offerIds filter (then no pageToken or limit). Its limit counts the offers answered."""
         ids = _filter_ids(offer_ids, CAMPAIGN_OFFERS_MAX_IDS)
-        result = self._post(f"/v2/campaigns/{int(campaign_id)}/offers", {"offerIds": ids})
-        found = _offer_list(result.body, "offers", _campaign_offer, "getCampaignOffers")
-        return OfferLookup.of(ids, found, result.rate, result.elapsed)
+        result = self._post(f"/v2/campaigns/{int(campaign_id)}/offers", {"offerIds": ids}, validate=_CAMPAIGN_OFFERS)
+        return OfferLookup.of(ids, _CAMPAIGN_OFFERS.read(result.body), result.rate, result.elapsed)
 
     def list_campaign_offers(self, campaign_id: int, *, limit: int | None = None) -> Iterator[OffersPage]:
         """Every offer of one store, page by page (pace between pages: the limit counts offers answered)."""
         path = f"/v2/campaigns/{int(campaign_id)}/offers"
 
-        def page(token: str | None) -> OffersPage:
-            params = _page_params(token, limit or CAMPAIGN_OFFERS_PAGE_LIMIT)
-            result = self._request("POST", path, params=params, json={})
-            offers = _offer_list(result.body, "offers", _campaign_offer, "getCampaignOffers")
-            return OffersPage(tuple(offers), _next_token(result.body), result.rate, result.elapsed)
-
-        return guarded_pages(page)
+        return guarded_pages(self._pager(path, {}, limit or CAMPAIGN_OFFERS_PAGE_LIMIT, _CAMPAIGN_OFFERS))
 
     def get_offer_mappings(self, business_id: int, offer_ids: Sequence[str]) -> OfferLookup:
         """What the business catalog has of these 1..100 SKUs (the spec's maxItems for this filter), and
         whether each is archived and in which stores it is placed: one POST .../offer-mappings."""
         ids = _filter_ids(offer_ids, OFFER_MAPPINGS_MAX_IDS)
-        result = self._post(f"/v2/businesses/{int(business_id)}/offer-mappings", {"offerIds": ids})
-        found = _offer_list(result.body, "offerMappings", _offer_mapping, "getOfferMappings")
-        return OfferLookup.of(ids, found, result.rate, result.elapsed)
+        path = f"/v2/businesses/{int(business_id)}/offer-mappings"
+        result = self._post(path, {"offerIds": ids}, validate=_OFFER_MAPPINGS)
+        return OfferLookup.of(ids, _OFFER_MAPPINGS.read(result.body), result.rate, result.elapsed)
 
     def list_offer_mappings(
         self, business_id: int, *, archived: bool | None = None, limit: int | None = None
@@ -545,40 +538,50 @@ class MarketClient:
         path = f"/v2/businesses/{int(business_id)}/offer-mappings"
         body: dict[str, Any] = {} if archived is None else {"archived": archived}
 
-        def page(token: str | None) -> OffersPage:
-            params = _page_params(token, limit or OFFER_MAPPINGS_PAGE_LIMIT)
-            result = self._request("POST", path, params=params, json=body)
-            offers = _offer_list(result.body, "offerMappings", _offer_mapping, "getOfferMappings")
-            return OffersPage(tuple(offers), _next_token(result.body), result.rate, result.elapsed)
-
-        return guarded_pages(page)
+        return guarded_pages(self._pager(path, body, limit or OFFER_MAPPINGS_PAGE_LIMIT, _OFFER_MAPPINGS))
 
     def get_promo_offers(self, business_id: int, promo_id: str, *, limit: int | None = None) -> Iterator[OffersPage]:
         """A promo's offers, page by page: those in it (`present`) and those that could join (not present).
         `OfferLookup.from_pages(skus, pages)` answers for a list of SKUs."""
         path = f"/v2/businesses/{int(business_id)}/promos/offers"
 
-        def page(token: str | None) -> OffersPage:
-            params = _page_params(token, limit or PROMO_OFFERS_PAGE_LIMIT)
-            result = self._request("POST", path, params=params, json={"promoId": promo_id})
-            offers = _offer_list(result.body, "offers", _promo_offer, "getPromoOffers")
-            return OffersPage(tuple(offers), _next_token(result.body), result.rate, result.elapsed)
-
-        return guarded_pages(page)
+        body = {"promoId": promo_id}
+        return guarded_pages(self._pager(path, body, limit or PROMO_OFFERS_PAGE_LIMIT, _PROMO_OFFERS))
 
     def archive_offers(self, business_id: int, offer_ids: Sequence[str]) -> ArchiveResult:
         """Hide 1..200 SKUs in every store of the business (POST .../offer-mappings/archive). An offer held
         in a Market warehouse is not archived: `refused[sku] == "OFFER_HAS_STOCKS"`."""
         ids = _filter_ids(offer_ids, ARCHIVE_MAX_IDS)
-        result = self._post(f"/v2/businesses/{int(business_id)}/offer-mappings/archive", {"offerIds": ids})
+        path = f"/v2/businesses/{int(business_id)}/offer-mappings/archive"
+        result = self._post(path, {"offerIds": ids}, validate=_validator(_not_archived))
         return ArchiveResult(_not_archived(result.body), result.rate, result.elapsed)
 
     def unarchive_offers(self, business_id: int, offer_ids: Sequence[str]) -> ArchiveResult:
         """Bring 1..200 SKUs back from the archive (POST .../offer-mappings/unarchive); Market gives no
         reason for those it could not bring back (`refused[sku] is None`)."""
         ids = _filter_ids(offer_ids, ARCHIVE_MAX_IDS)
-        result = self._post(f"/v2/businesses/{int(business_id)}/offer-mappings/unarchive", {"offerIds": ids})
+        path = f"/v2/businesses/{int(business_id)}/offer-mappings/unarchive"
+        result = self._post(path, {"offerIds": ids}, validate=_validator(_not_unarchived))
         return ArchiveResult(_not_unarchived(result.body), result.rate, result.elapsed)
+
+    def _pager(
+        self, path: str, body: dict[str, Any], limit: int, answer: _OffersAnswer
+    ) -> Callable[[str | None], OffersPage]:
+        """One page of a paged read method: POST `body` with pageToken and limit in the query."""
+
+        def page(token: str | None) -> OffersPage:
+            result = self._request(
+                "POST",
+                path,
+                params=_page_params(token, limit),
+                data=encode_body(body),
+                headers={"Content-Type": "application/json"},
+                validate=answer,
+            )
+            offers = tuple(answer.read(result.body))
+            return OffersPage(offers, _next_token(result.body), result.rate, result.elapsed)
+
+        return page
 
     # -- transport
 
@@ -911,9 +914,10 @@ def _promo(raw: dict[str, Any]) -> Promo:
 
 # ---------------------------------------------------------------- read and archive methods (issue 12)
 #
-# Answers are read strictly: a 2xx whose body is not the documented answer (not JSON, no status "OK",
-# the list missing or of the wrong shape) raises UnreadableAnswerError, never "not found", because a
-# check or a verification must not conclude "Market does not have it" from an answer it could not read.
+# Answers are read strictly, through _request's validators: a 2xx whose body is not the documented answer
+# (not JSON, no status "OK", the list missing or of the wrong shape) raises UnreadableAnswerError, never
+# "not found", because a check or a verification must not conclude "Market does not have it" from an
+# answer it could not read.
 
 CAMPAIGN_OFFERS_MAX_IDS = 200  # GetCampaignOffersRequest.offerIds maxItems
 OFFER_MAPPINGS_MAX_IDS = 100  # GetOfferMappingsRequest.offerIds maxItems
@@ -1071,41 +1075,43 @@ def _page_params(token: str | None, limit: int) -> dict[str, Any]:
     return {"limit": limit, **({"pageToken": token} if token else {})}
 
 
-def _unreadable(method: str, detail: str) -> UnreadableAnswerError:
-    return UnreadableAnswerError(
-        Message.translate(
-            "MarketApi", "Market's answer to {method} could not be read ({detail}); nothing is concluded from it."
-        ).with_args({"method": method, "detail": detail}),
-        200,
-        None,
-        None,
-    )
+class _OffersAnswer:
+    """A read method's answer: `result[key]` is a list of offers, each read by `read` into an OfferState.
 
+    Called as a validator (raises _Invalid, which _request turns into UnreadableAnswerError), then `read`
+    gives the OfferStates of the validated body.
+    """
 
-def _ok_result(body: dict[str, Any], method: str, *, required: bool) -> dict[str, Any]:
-    if body.get("status") != "OK":
-        raise _unreadable(method, "no status OK")
-    result = body.get("result")
-    if result is None and not required:
-        return {}
-    if not isinstance(result, dict):
-        raise _unreadable(method, "no result object")
-    return result
+    def __init__(self, key: str, read: Callable[[dict[str, Any]], OfferState]) -> None:
+        self.key = key
+        self._read = read
 
+    def __call__(self, body: dict[str, Any]) -> None:
+        self.read(body)
+        paging = _optional_object(body["result"], "paging")
+        token = paging.get("nextPageToken") if paging is not None else None
+        if token is not None and not isinstance(token, str):
+            raise _Invalid("nextPageToken is not text")
 
-def _offer_list(
-    body: dict[str, Any], key: str, read: Callable[[dict[str, Any]], OfferState], method: str
-) -> list[OfferState]:
-    items = _ok_result(body, method, required=True).get(key)
-    if not isinstance(items, list):
-        raise _unreadable(method, f"no {key} list")
-    offers = []
-    for item in items:
+    def read(self, body: dict[str, Any]) -> list[OfferState]:
+        _status_ok(body)
+        result = body.get("result")
+        if not isinstance(result, dict):
+            raise _Invalid("no result object")  # an OK without result would read as "none of them"
+        items = result.get(self.key)
+        if not isinstance(items, list):
+            raise _Invalid(f"{self.key} is not a list")
         try:
-            offers.append(read(item))
-        except (TypeError, ValueError, KeyError, AttributeError) as exc:
-            raise _unreadable(method, f"an entry of {key} has the wrong shape") from exc
-    return offers
+            return [self._read(item) for item in items]
+        except (TypeError, ValueError, KeyError, AttributeError):
+            raise _Invalid(f"an entry of {self.key} has the wrong shape") from None
+
+
+def _validator(read: Callable[[dict[str, Any]], object]) -> Callable[[dict[str, Any]], None]:
+    def validate(body: dict[str, Any]) -> None:
+        read(body)
+
+    return validate
 
 
 def _text(value: object) -> str:
@@ -1155,17 +1161,25 @@ def _promo_offer(raw: dict[str, Any]) -> OfferState:
     )
 
 
+_CAMPAIGN_OFFERS = _OffersAnswer("offers", _campaign_offer)
+_OFFER_MAPPINGS = _OffersAnswer("offerMappings", _offer_mapping)
+_PROMO_OFFERS = _OffersAnswer("offers", _promo_offer)
+
+
 def _not_archived(body: dict[str, Any]) -> dict[str, str | None]:
-    result = _ok_result(body, "offer-mappings/archive", required=False)
+    """notArchivedOffers by SKU; `{"status": "OK"}` alone means every offer was archived (result is optional)."""
+    _status_ok(body)
+    result = _optional_object(body, "result") or {}
     try:
         return {_text(e["offerId"]): _text(e["error"]) for e in _items(result.get("notArchivedOffers"))}
-    except (TypeError, KeyError) as exc:
-        raise _unreadable("offer-mappings/archive", "notArchivedOffers has the wrong shape") from exc
+    except (TypeError, KeyError):
+        raise _Invalid("notArchivedOffers has the wrong shape") from None
 
 
 def _not_unarchived(body: dict[str, Any]) -> dict[str, str | None]:
-    result = _ok_result(body, "offer-mappings/unarchive", required=False)
+    _status_ok(body)
+    result = _optional_object(body, "result") or {}
     try:
         return {_text(sku): None for sku in _items(result.get("notUnarchivedOfferIds"))}
-    except TypeError as exc:
-        raise _unreadable("offer-mappings/unarchive", "notUnarchivedOfferIds has the wrong shape") from exc
+    except TypeError:
+        raise _Invalid("notUnarchivedOfferIds has the wrong shape") from None
