@@ -392,8 +392,11 @@ def test_client_headers_and_tls_verification(sim):
 
 
 def _use_up_the_window(sim: MarketSimulator) -> None:
-    """Spend the current window's SKU budget from outside the runner, so its first request meets a 420."""
-    _not_near_the_end_of_the_window(sim.limits.offers_delete.period)
+    """Spend the current window's SKU budget from outside the runner, so its first request meets a 420.
+
+    The simulator's clock is set to the start of a fresh window, so the window cannot end in between (and
+    the client reads its Until against the answer's Date, which tells the same clock)."""
+    sim.clock = window_start_clock(sim.limits.offers_delete.period)
     with requests.Session() as session:
         answer = session.post(
             f"{sim.url}/v2/campaigns/{DEMO_FBS_CAMPAIGN_ID}/offers/delete",
@@ -402,13 +405,6 @@ def _use_up_the_window(sim: MarketSimulator) -> None:
         )
     assert answer.status_code == 200
     sim.reset_observations()
-
-
-def _not_near_the_end_of_the_window(period: float, margin: float = 0.5) -> None:
-    """The simulator's windows are aligned to the clock; start a test well inside one."""
-    left = period - time.time() % period
-    if left < max(margin, min(10.0, period / 4)):
-        time.sleep(left + 0.01)
 
 
 class socket_closed_port:
