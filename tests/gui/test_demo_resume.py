@@ -37,6 +37,7 @@ def test_a_run_from_an_earlier_demo_resumes_against_the_current_one(qtbot, main_
         history.resume_button.click()
     resumed = next(child for child in main_window.findChildren(RunDialog))
     qtbot.addWidget(resumed)
+    qtbot.waitUntil(lambda: resumed.plan is not None, timeout=30_000)  # read from the journal on a worker
     assert resumed.plan.resumes and resumed.plan.valid == 30
     with qtbot.waitSignal(resumed.run_finished, timeout=60_000) as finished:
         resumed.setup.start_button.click()
