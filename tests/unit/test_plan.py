@@ -160,6 +160,7 @@ def test_time_left_counts_down_through_the_waits_without_jumping():
 
 def test_durations_in_words():
     assert duration(42).english() == "42 s"
+    assert duration(0.4).english() == "1 s"  # one quick request is not "about 0 s"
     assert duration(200).english() == "3 min 20 s"
     assert duration(20 * 60 + 10).english() == "20 min"
     assert duration(3 * 3600 + 5 * 60).english() == "3 h 5 min"

@@ -392,8 +392,8 @@ def _with_estimate(plan: RunPlan) -> RunPlan:
 
 
 def duration(seconds: float) -> Message:
-    """A duration in words, rounded so an estimate does not pretend to be exact."""
-    total = max(0, round(seconds))
+    """A duration in words, rounded so an estimate does not pretend to be exact (and never "0 s" for a run)."""
+    total = max(1, round(seconds)) if seconds > 0 else 0
     if total < 60:
         return Message.translate("Duration", "{seconds} s").with_args(seconds=total)
     minutes, secs = divmod(total, 60)
