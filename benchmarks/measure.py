@@ -286,6 +286,52 @@ def simulator_run(skus: str, limits: str) -> Result:
     return result
 
 
+@measurement
+def simulator_check(skus: str, limits: str) -> Result:
+    """run_check of SKUS SKUs the store has against getCampaignOffers on the simulator in another process.
+
+    The store read's limit counts the offers answered; every SKU checked is in the store, so the offerIds
+    sent are the offers answered and the utilisation below is of the read limit.
+    """
+    from benchmarks.sim_server import bench_skus
+    from ymdesk.core.market.client import MarketClient
+    from ymdesk.core.model import Operation, Target
+    from ymdesk.core.runs.check import run_check
+    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_CAMPAIGN_ID
+
+    count = int(skus)
+    # The demo layout puts SKU i in the FBS store unless i % 20 == 19 or i % 10 == 4: seed enough for `count`.
+    seed = count * 10 // 8 + 20
+    in_store = [sku for i, sku in enumerate(bench_skus(seed)) if i % 20 != 19 and i % 10 != 4][:count]
+    server = SimulatorProcess(seed, limits)
+    try:
+        _, per_window, period = limits.split(":")
+        with MarketClient(DEMO_API_KEY, base_url=server.url) as client:
+            steps = run_check(client, Operation.DELETE_OFFERS, Target(campaign_id=DEMO_CAMPAIGN_ID), in_store)
+
+            def drain() -> Any:
+                while True:
+                    try:
+                        next(steps)
+                    except StopIteration as stop:
+                        return stop.value
+
+            seconds, check = timed(drain)
+        stats = server.command("stats reads")
+    finally:
+        server.close()
+    result: Result = {
+        "seconds": seconds,
+        "checked": check.checked,
+        "found": check.found,
+        "requests": stats["requests"],
+        "statuses": stats["statuses"],
+        "handling_seconds": stats["handling_seconds"],
+    }
+    result.update(_utilisation(stats["accepted_times"], stats["accepted_counts"], int(per_window), float(period)))
+    return result
+
+
 def _utilisation(times: list[float], counts: list[int], per_window: int, period: float) -> Result:
     """Share of what the limit allowed that the run used, over the windows from its first to its last request.
 

@@ -128,6 +128,16 @@ def rate_judge(subject: Results, _baseline: Results | None) -> tuple[str, bool]:
     return text, worst >= 0.95 and refused == 0
 
 
+def read_rate_judge(subject: Results, _baseline: Results | None) -> tuple[str, bool]:
+    worst = min(float(r["utilisation"]) for r in subject)
+    inner = [r["utilisation_full_windows"] for r in subject if r.get("utilisation_full_windows") is not None]
+    refused = sum(int(r["statuses"].get("420", 0)) for r in subject)
+    complete = all(r["checked"] == r["found"] for r in subject)
+    full = f" (full windows {min(inner):.1%})" if inner else ""
+    text = f"{worst:.1%} of the offers the read limit allows per window{full}, {refused} answers 420"
+    return text + ("" if complete else "; not every SKU found"), worst >= 0.95 and refused == 0 and complete
+
+
 def stall_judge(subject: Results, _baseline: Results | None) -> tuple[str, bool]:
     worst = max(subject, key=lambda r: float(r["stall_ms"]))
     phases = ", ".join(f"{name} {ms:.0f}" for name, ms in worst["phase_stall_ms"].items())
@@ -199,6 +209,9 @@ def build_rows(quick: bool) -> list[Row]:
         Row("run-paced", f"run {paced_skus:,} SKUs at 1,000 SKUs per 2 s",
             ["simulator-run", str(paced_skus), paced_limit], None, ">= 95% of the allowed rate, zero 420",
             rate_judge),
+        Row("check-paced", f"check {paced_skus:,} SKUs against a store, read limit 1,000 offers per 2 s",
+            ["simulator-check", str(paced_skus), paced_limit], None, ">= 95% of the read limit, zero 420",
+            read_rate_judge),
         Row("gui-session", f"GUI: load {session:,} rows (XLSX), filter, pick, plan, run, results",
             ["gui-session", f"@{session}:xlsx"], None, "max GUI stall <= 100 ms", stall_judge),
     ]  # fmt: skip

@@ -2,7 +2,8 @@
 
 `python -m benchmarks.sim_server SEED LIMITS` seeds the demo Market with SEED generated SKUs (or the
 valid SKUs of a catalog file, "catalog:PATH"), prints
-its URL, then answers commands on stdin: "stats" prints a JSON summary of the request log, "quit"
+its URL, then answers commands on stdin: "stats" prints a JSON summary of the request log ("stats reads":
+of the store reads), "quit"
 stops. LIMITS is "unlimited" or "fast:SKUS_PER_WINDOW:PERIOD_SECONDS".
 """
 
@@ -27,8 +28,12 @@ def parse_limits(text: str) -> Limits:
     return Limits.fast(skus=int(skus), period=float(period))
 
 
-def stats(simulator: MarketSimulator) -> dict[str, object]:
-    records = [r for r in simulator.records() if r.offer_count]  # the deletions, not the campaign look-ups
+def stats(simulator: MarketSimulator, reads: bool = False) -> dict[str, object]:
+    """The deletions (the SKU-carrying requests but the reads); with `reads`, the store reads (getCampaignOffers)."""
+    if reads:
+        records = [r for r in simulator.records() if r.method == "POST" and r.path.endswith("/offers")]
+    else:
+        records = [r for r in simulator.records() if r.offer_count and not r.path.endswith("/offers")]
     statuses: dict[str, int] = {}
     for record in records:
         statuses[str(record.status)] = statuses.get(str(record.status), 0) + 1
@@ -56,8 +61,8 @@ def main() -> None:
         print(simulator.url, flush=True)
         for line in sys.stdin:
             command = line.strip()
-            if command == "stats":
-                print(json.dumps(stats(simulator)), flush=True)
+            if command in ("stats", "stats reads"):
+                print(json.dumps(stats(simulator, reads=command == "stats reads")), flush=True)
             elif command == "reset":
                 simulator.reset_observations()
                 simulator.limits = limits
