@@ -140,3 +140,33 @@ def test_every_job_status_has_a_title_and_history_opens_with_a_failed_run(qtbot,
     )
     assert history.table.item(0, status_column).text() == "failed"
     history.done(0)  # joins the results reader before the journal goes
+
+
+def test_stopping_while_a_request_is_out_ends_within_a_second(
+    qtbot, loaded_window, simulator, confirm_runs, stop_answers
+):
+    """Market is slow to answer (5 s): Escape during the request still ends the run at once; the SKUs of that
+    request are recorded as sent without an answer, for the resume to settle."""
+    from ymdesk.core.runs.events import BatchStarted
+    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID, Faults
+
+    simulator.faults = Faults(slow_rate=1.0, slow_seconds=5.0)
+    window = loaded_window
+    window.model.pick_shown(True)
+    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
+    stores = dialog.setup.store_combo
+    stores.setCurrentIndex(next(i for i in range(stores.count()) if stores.itemData(i).id == DEMO_FBS_CAMPAIGN_ID))
+    with qtbot.waitSignal(dialog.run_event, timeout=30_000, check_params_cb=lambda e: isinstance(e, BatchStarted)):
+        dialog.setup.start_button.click()
+    started = time.monotonic()
+    with qtbot.waitSignal(dialog.run_finished, timeout=10_000) as finished:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    stopped_in = time.monotonic() - started
+    assert stopped_in < 1.0, stopped_in
+    assert finished.args[0].status is JobStatus.CANCELLED
+    assert dialog.pages.currentIndex() == RESULTS_PAGE
+    counts = window.services.journal.counts(dialog.job_id)
+    assert counts.get(Outcome.UNANSWERED, 0) > 0 and counts.get(Outcome.PENDING, 0) == 0
