@@ -47,3 +47,51 @@ def test_operation_help_is_translated(russian_words, capsys):
         cli.main(["--lang", "ru", "run", "delete-offers", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "параметры:" in out and "--campaign-id N номер магазина (см. ymdesk-cli campaigns)" in out
+
+
+class Pseudo(QTranslator):
+    """Pseudo-translation: every text that goes through Qt's translation comes out marked with «‹»."""
+
+    def translate(self, context, text, disambiguation=None, n=-1):
+        return "‹" + text
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def pseudo(qapp, monkeypatch, tmp_path):
+    monkeypatch.setattr(argparse, "_", argparse._)
+    monkeypatch.setenv("YMDESK_HOME", str(tmp_path / "home"))
+    translator = Pseudo()
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+    i18n.install_translator("en")
+
+
+def _sentences(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_every_sentence_the_cli_says_goes_through_the_translations(pseudo, simulator, capsys, monkeypatch):
+    """With English chosen (no .qm loaded) and a pseudo-translator installed, every line the CLI writes for a
+    person carries the mark: none was printed around the translations (so the Russian CLI has no English)."""
+    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_FBS_CAMPAIGN_ID, sample_catalog_path
+
+    monkeypatch.setenv("YM_API_KEY", DEMO_API_KEY)
+    sample = str(sample_catalog_path())
+    run = ["run", "delete-offers", "--campaign-id", str(DEMO_FBS_CAMPAIGN_ID), "--file", sample]
+    run += ["--api-url", simulator.url, "--lang", "en"]
+    lines: list[str] = []
+    for args in (["inspect", sample, "--lang", "en"], [*run, "--dry-run"], [*run, "--yes"]):
+        cli.main(args)
+        captured = capsys.readouterr()
+        lines += _sentences(captured.out) + _sentences(captured.err)
+    for table in (["jobs", "--lang", "en"], ["campaigns", "--api-url", simulator.url, "--lang", "en"]):
+        cli.main(table)
+        header = capsys.readouterr().out.splitlines()[0]
+        assert all(cell.startswith("‹") for cell in header.split("\t")), header
+    unmarked = [line for line in lines if not line.startswith("‹")]
+    assert not unmarked, unmarked
+    assert any("‹Plan:" in line for line in lines) and any(line.startswith("‹Batch") for line in lines)
