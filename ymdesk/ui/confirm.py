@@ -63,10 +63,53 @@ def confirmation_text(dialog: QWidget | None, plan: RunPlan, target_name: str) -
             Operation.DELETE_PROMO_OFFERS: QCoreApplication.translate(
                 "Confirm", "Remove {count:n} products from the promo “{target}”?"
             ),
+            Operation.ARCHIVE: QCoreApplication.translate(
+                "Confirm",
+                "Archive {count:n} products of the business “{target}”? They are hidden in every store; "
+                "this can be undone by restoring them from the archive.",
+            ),
+            Operation.UNARCHIVE: QCoreApplication.translate(
+                "Confirm", "Bring {count:n} products of the business “{target}” back from the archive?"
+            ),
         }[plan.operation]
     estimate = fill(QCoreApplication.translate("Confirm", "It takes {estimate}."), estimate=render(plan.estimate()))
     body = fill(text, count=plan.valid, target=target_name, job=plan.job_id, operation=operation_title(plan.operation))
     return f"{body} {estimate}"
+
+
+def offer_archive(dialog: QWidget | None, plan: RunPlan) -> str:
+    """Before a delete from the whole catalog: offer the reversible choice. "archive", "delete" or "cancel"."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Confirm", "Delete from the whole catalog?"),
+        fill(
+            QCoreApplication.translate(
+                "Confirm",
+                "Deleting {count:n} products from the catalog of “{target}” removes them from every store and "
+                "cannot be undone. Archiving hides them in every store instead, and can be undone.",
+            ),
+            count=plan.valid,
+            target=plan.target_label,
+        ),
+    )
+    if dialog is not None:
+        box.setParent(dialog, box.windowFlags())
+    box.setObjectName("offerArchiveBox")
+    archive = box.addButton(
+        QCoreApplication.translate("Confirm", "Archive instead (can be undone)"), QMessageBox.ButtonRole.AcceptRole
+    )
+    archive.setObjectName("archiveInstead")
+    delete = box.addButton(QCoreApplication.translate("Confirm", "Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    delete.setObjectName("deleteAnyway")
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(archive)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is archive:
+        return "archive"
+    if clicked is delete:
+        return "delete"
+    return "cancel"
 
 
 def confirm_run(dialog: QWidget | None, plan: RunPlan) -> bool:

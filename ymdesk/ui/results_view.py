@@ -180,6 +180,7 @@ class ResultsView(QWidget):
     items_loaded = Signal(int)  # how many SKUs
     report_exported = Signal(str)  # the path written
     export_failed = Signal(object)
+    verified = Signal(object)  # VerifyResult of "Verify against Market"
 
     def __init__(self, services: Services, parent=None) -> None:
         super().__init__(parent)
@@ -262,6 +263,11 @@ class ResultsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.saved_bar)
+        from ymdesk.ui.market_check import VerifyRunner  # imported here: market_check imports this module's peers
+
+        self.verify = VerifyRunner(services, self)
+        self.verify.verified.connect(self.verified)
+        layout.addWidget(self.verify)
 
     def show_job(self, job_id: int) -> None:
         self.job_id = job_id
@@ -270,6 +276,7 @@ class ResultsView(QWidget):
         parts = [f"{outcome_title(o)}: {number(n)}" for o, n in sorted(counts.items(), key=lambda kv: kv[0].value) if n]
         self.summary_label.setText(fill(self.tr("Run #{job} — {outcomes}"), job=job_id, outcomes=" · ".join(parts)))
         self.saved_bar.hide()
+        self.verify.set_job(job_id)
         if self._reader.is_running():
             self._reader.cancel_and_wait()
         self._reader.start(lambda cancel: ResultRows.of(list(journal.items(job_id))), name="ymdesk-results")

@@ -122,6 +122,15 @@ class RunDialog(QDialog):
         plan = self.plan
         if plan is None or not plan.can_start:
             return
+        if plan.operation is Operation.DELETE_FROM_CATALOG and not plan.resumes:
+            choice = confirm.offer_archive(self, plan)
+            if choice == "cancel":
+                return
+            if choice == "archive":
+                self.setup.switch_operation(Operation.ARCHIVE)
+                plan = self.plan
+                if plan is None or not plan.can_start:
+                    return
         if not confirm.confirm_run(self, plan):
             return
         if plan.resumes:
@@ -130,6 +139,7 @@ class RunDialog(QDialog):
         campaign = self.setup.campaign()
         if campaign is not None:
             self.services.settings.campaign_id = campaign.id
+        self.picked = self.setup.picked  # a check may have dropped SKUs Market does not have
         picked = self.picked if not plan.whole else None
         self._run(plan, JobSource(self.catalog, picked))
 

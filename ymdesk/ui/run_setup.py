@@ -39,6 +39,7 @@ from ymdesk.core.sheets.catalog import Catalog
 from ymdesk.i18n import fill, render
 from ymdesk.jobs.controller import TaskController
 from ymdesk.ui import errors
+from ymdesk.ui.market_check import CheckPanel, without
 from ymdesk.ui.resources import icon
 from ymdesk.ui.services import Services
 from ymdesk.ui.texts import describe_target, operation_title
@@ -50,6 +51,7 @@ class RunSetupPage(QWidget):
     items_ready = Signal()  # the picked SKUs are counted; the preview is complete
     start_requested = Signal()  # Start (or Resume) pressed with a plan that can start
     close_requested = Signal()
+    picked_changed = Signal()  # SKUs were dropped from the run after a check
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +87,8 @@ class RunSetupPage(QWidget):
         self.leave_promo_check.setObjectName("leavePromoCheck")
         self.leave_promo_check.toggled.connect(self.update_preview)
         self.business_label = QLabel(objectName="businessLabel")
+        self.operation_hint = QLabel(objectName="operationHint")
+        self.operation_hint.setWordWrap(True)
         self.choices = QWidget(objectName="runChoices")
         form = QFormLayout(self.choices)
         form.setContentsMargins(0, 0, 0, 0)
@@ -93,6 +97,7 @@ class RunSetupPage(QWidget):
         form.addRow(self.tr("Business:"), self.business_label)
         form.addRow(self.tr("Promo:"), self.promo_combo)
         form.addRow("", self.leave_promo_check)
+        form.addRow("", self.operation_hint)
         self.heading = QLabel(objectName="resumeHeading")
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("QLabel { font-weight: bold; }")
@@ -100,6 +105,8 @@ class RunSetupPage(QWidget):
         self.preview_label = QLabel(objectName="previewLabel")
         self.preview_label.setWordWrap(True)
         self.preview_label.setStyleSheet("QLabel { background: palette(alternate-base); padding: 10px; }")
+        self.check_panel = CheckPanel(services, self)
+        self.check_panel.drop_requested.connect(self.drop_skus)
         self.start_button = QPushButton(icon("run"), self.tr("Start…"), objectName="startButton")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._on_start)
@@ -113,6 +120,7 @@ class RunSetupPage(QWidget):
         layout.addWidget(self.choices)
         layout.addWidget(self.heading)
         layout.addWidget(self.preview_label)
+        layout.addWidget(self.check_panel)
         layout.addStretch(1)
         layout.addLayout(buttons)
         self._on_operation_changed()
@@ -127,6 +135,13 @@ class RunSetupPage(QWidget):
 
     def _start_lookups(self) -> None:
         self._fill_campaigns()
+        self.update_preview()
+
+    def switch_operation(self, operation: Operation) -> None:
+        """Choose another operation (the catalog delete's confirmation offers archive) and replan at once."""
+        index = self.operation_combo.findData(operation)
+        if index >= 0:
+            self.operation_combo.setCurrentIndex(index)
         self.update_preview()
 
     def operation(self) -> Operation:
@@ -180,6 +195,8 @@ class RunSetupPage(QWidget):
 
     def _on_operation_changed(self, *_args) -> None:
         promo = self.operation() is Operation.DELETE_PROMO_OFFERS
+        self.operation_hint.setText(self._operation_hint(self.operation()))
+        self.operation_hint.setVisible(bool(self.operation_hint.text()))
         self.promo_combo.setEnabled(promo)
         self.leave_promo_check.setEnabled(promo)
         if promo and not self._promos:
@@ -276,6 +293,34 @@ class RunSetupPage(QWidget):
     def _show_plan(self, plan: RunPlan) -> None:
         self.preview_label.setText("\n".join(render(line) for line in plan.describe()))
         self.start_button.setEnabled(plan.can_start)
+        if plan.resumes:
+            self.check_panel.hide()
+        else:
+            self.check_panel.set_subject(plan.operation, plan.target, self.catalog, self.picked)
+
+    def _operation_hint(self, operation: Operation) -> str:
+        if operation is Operation.ARCHIVE:
+            return self.tr(
+                "Archive hides the products in every store of the business; it can be undone "
+                "(Restore products from the archive). Products held in a Market warehouse cannot be archived."
+            )
+        if operation is Operation.UNARCHIVE:
+            return self.tr("Brings archived products back to every store of the business.")
+        if operation is Operation.DELETE_FROM_CATALOG:
+            return self.tr(
+                "Deleting from the catalog removes the products from every store and cannot be undone; "
+                "to hide them reversibly, archive them instead."
+            )
+        return ""
+
+    def drop_skus(self, skus: list[str]) -> None:
+        """Leave these SKUs out of the run (the check found Market does not have them): recount and replan."""
+        if self.catalog is None:
+            return
+        self.picked = without(self.catalog, self.picked, skus)
+        self._counts = None
+        self.update_preview()
+        self.picked_changed.emit()
 
     def _window_use(self, operation: Operation, target: Target | None) -> WindowUse:
         """What earlier runs on this store spent of the limit window, from the journal. Reading it takes a few
