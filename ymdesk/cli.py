@@ -612,6 +612,10 @@ JOB_COLUMNS = (
 )
 
 
+_YES = QT_TRANSLATE_NOOP("CliTable", "yes")
+_NO = QT_TRANSLATE_NOOP("CliTable", "no")
+
+
 def _heading(title: str) -> str:
     from ymdesk.i18n import tr
 
@@ -620,9 +624,11 @@ def _heading(title: str) -> str:
 
 def _print_table(header: list[str], rows: list[list[object]]) -> None:
     """Tab-separated lines (scripts split on tabs) under a header row a person can read."""
+    words = {True: _heading(_YES), False: _heading(_NO)}
     print("\t".join(header))
     for row in rows:
-        print("\t".join(safe("" if value is None else value) for value in row))
+        cells = (words[value] if isinstance(value, bool) else "" if value is None else value for value in row)
+        print("\t".join(safe(cell) for cell in cells))
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:
