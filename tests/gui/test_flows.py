@@ -8,6 +8,7 @@ import socket
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from tests.helpers.gui_support import open_run_dialog
 from ymdesk.core.model import Operation, Outcome
 from ymdesk.core.runs.events import JobStatus
 from ymdesk.ui.connect_dialog import ConnectDialog
@@ -16,25 +17,12 @@ from ymdesk.ui.run_dialog import RESULTS_PAGE, RunDialog
 from ymdesk.ui.settings_dialog import SettingsDialog
 
 
-def _run_dialog(qtbot, window, operation: Operation) -> RunDialog:
-    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
-
-    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
-    for index in range(dialog.setup.store_combo.count()):
-        if dialog.setup.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
-            dialog.setup.store_combo.setCurrentIndex(index)
-    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(operation))
-    return dialog
-
-
 def test_promo_run_says_when_changes_apply_and_checks_processing(qtbot, loaded_window, confirm_runs):
     from ymdesk.core.simulator import PROMO_WEEKLY_ID
 
     window = loaded_window
     window.model.pick_shown(True)
-    dialog = _run_dialog(qtbot, window, Operation.DELETE_PROMO_OFFERS)
+    dialog = open_run_dialog(qtbot, window, Operation.DELETE_PROMO_OFFERS)
     qtbot.waitUntil(lambda: dialog.setup.promo_combo.count() > 0, timeout=10_000)  # POST businesses/{id}/promos
     dialog.setup.promo_combo.setCurrentIndex(
         next(
@@ -59,7 +47,7 @@ def test_promo_run_says_when_changes_apply_and_checks_processing(qtbot, loaded_w
 def test_leaving_a_promo_and_removing_prices_are_whole_target_runs(qtbot, loaded_window):
     window = loaded_window
     window.model.pick_shown(True)
-    dialog = _run_dialog(qtbot, window, Operation.REMOVE_PRICES)
+    dialog = open_run_dialog(qtbot, window, Operation.REMOVE_PRICES)
     assert dialog.plan.whole and dialog.plan.needs_typed_confirmation
     assert "whole store" in dialog.setup.preview_label.text()
     dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_PROMO_OFFERS))
@@ -76,7 +64,7 @@ def test_cancelled_run_resumes_from_history(qtbot, loaded_window, confirm_runs, 
     simulator.limits = Limits.fast(skus=10, period=30.0)
     window.services.settings.batch_size = 5
     window.model.pick_shown(True)
-    dialog = _run_dialog(qtbot, window, Operation.DELETE_OFFERS)
+    dialog = open_run_dialog(qtbot, window, Operation.DELETE_OFFERS)
     dialog.run_event.connect(lambda event: dialog.cancel_run() if dialog.progress.wait_label.text() else None)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
         dialog.setup.start_button.click()
@@ -119,7 +107,7 @@ def test_a_read_only_key_stops_the_run_with_a_clear_dialog(qtbot, loaded_window,
     window = loaded_window
     window.services.tokens.set(DEMO_READ_ONLY_API_KEY)
     window.model.pick_shown(True)
-    dialog = _run_dialog(qtbot, window, Operation.DELETE_OFFERS)
+    dialog = open_run_dialog(qtbot, window, Operation.DELETE_OFFERS)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
         dialog.setup.start_button.click()
     assert finished.args[0].status is JobStatus.STOPPED

@@ -60,16 +60,11 @@ def _cell(table: QTableWidget, row: int, header: str) -> str:
 def test_a_run_from_the_app_keeps_the_store_name_for_history_after_a_restart(
     qtbot, loaded_window, confirm_runs, tmp_path, open_history
 ):
-    from ymdesk.ui.run_dialog import RunDialog
+    from tests.helpers.gui_support import open_run_dialog
 
     window = loaded_window
     window.pick_all_action.trigger()
-    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
-    for index in range(dialog.setup.store_combo.count()):
-        if dialog.setup.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
-            dialog.setup.store_combo.setCurrentIndex(index)
+    dialog = open_run_dialog(qtbot, window)
     with qtbot.waitSignal(dialog.results.items_loaded, timeout=60_000):  # the run, then its results on screen
         dialog.setup.start_button.click()
     job_id = dialog.job_id

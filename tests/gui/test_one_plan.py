@@ -8,10 +8,10 @@ import json
 import sys
 from pathlib import Path
 
+from tests.helpers.gui_support import open_run_dialog
 from ymdesk.core.model import Operation
 from ymdesk.core.runs.events import JobStatus
 from ymdesk.i18n import render
-from ymdesk.ui.run_dialog import RunDialog
 
 
 class _Terminal:
@@ -31,17 +31,7 @@ def test_the_cli_and_the_dialog_plan_confirm_and_name_reports_alike(
     with qtbot.waitSignal(main_window.catalog_loaded, timeout=30_000):
         main_window.open_file(path)
     main_window.pick_all_action.trigger()
-    dialog = RunDialog(main_window.services, main_window.catalog, main_window.model.picked.copy(), main_window)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
-    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_OFFERS))
-    dialog.setup.store_combo.setCurrentIndex(
-        next(
-            i
-            for i in range(dialog.setup.store_combo.count())
-            if dialog.setup.store_combo.itemData(i).id == DEMO_FBS_CAMPAIGN_ID
-        )
-    )
+    dialog = open_run_dialog(qtbot, main_window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
     plan = dialog.plan
     estimate = render(plan.estimate())
     assert estimate in dialog.setup.preview_label.text()

@@ -5,27 +5,12 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtWidgets import QMessageBox
 
-from ymdesk.core.model import Operation, Outcome
+from tests.helpers.gui_support import open_run_dialog
+from ymdesk.core.model import Outcome
 from ymdesk.core.runs.events import JobStatus, Progress, Waiting
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.results_view import ReportScope
-from ymdesk.ui.run_dialog import RESULTS_PAGE, RunDialog
-
-
-def _run_dialog(qtbot, window) -> RunDialog:
-    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
-    qtbot.addWidget(dialog)
-    # The stores come from GET v2/campaigns and the picked SKUs are counted, both off the GUI thread.
-    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
-    return dialog
-
-
-def _choose(dialog: RunDialog, operation: Operation, campaign_id: int) -> None:
-    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(operation))
-    for index in range(dialog.setup.store_combo.count()):
-        if dialog.setup.store_combo.itemData(index).id == campaign_id:
-            dialog.setup.store_combo.setCurrentIndex(index)
-    assert dialog.setup.campaign().id == campaign_id
+from ymdesk.ui.run_dialog import RESULTS_PAGE
 
 
 def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirm_runs, tmp_path):
@@ -37,8 +22,7 @@ def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirm_runs,
     window.pick_all_action.trigger()
     assert window.counts()["picked"] == 40
 
-    dialog = _run_dialog(qtbot, window)
-    _choose(dialog, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
+    dialog = open_run_dialog(qtbot, window)
     assert dialog.plan.valid == 36 and dialog.plan.invalid == 4 and dialog.plan.batches == 1
     assert "Valid SKUs to send: 36" in dialog.setup.preview_label.text()
 
@@ -82,15 +66,13 @@ def test_pick_run_see_progress_export_report(qtbot, loaded_window, confirm_runs,
 
 
 def test_cancel_mid_run_records_the_rest_as_cancelled(qtbot, loaded_window, confirm_runs, simulator):
-    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
     from ymdesk.core.simulator.limits import Limits
 
     window = loaded_window
     simulator.limits = Limits.fast(skus=10, period=30.0)  # 10 SKUs, then a long wait for the window
     window.services.settings.batch_size = 5
     window.pick_all_action.trigger()
-    dialog = _run_dialog(qtbot, window)
-    _choose(dialog, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
+    dialog = open_run_dialog(qtbot, window)
 
     waits = []
 
@@ -112,15 +94,13 @@ def test_cancel_mid_run_records_the_rest_as_cancelled(qtbot, loaded_window, conf
 
 
 def test_closing_the_window_during_a_run_cancels_and_waits(qtbot, loaded_window, confirm_runs, simulator, stop_answers):
-    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
     from ymdesk.core.simulator.limits import Limits
 
     window = loaded_window
     simulator.limits = Limits.fast(skus=5, period=30.0)
     window.services.settings.batch_size = 5
     window.pick_all_action.trigger()
-    dialog = _run_dialog(qtbot, window)
-    _choose(dialog, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
+    dialog = open_run_dialog(qtbot, window)
     with qtbot.waitSignal(dialog.run_event, check_params_cb=lambda event: isinstance(event, Waiting)):
         dialog.setup.start_button.click()
     assert dialog.is_running()
@@ -161,12 +141,10 @@ def test_connection_lists_stores_and_saves_the_key(qtbot, services, tmp_path):
 
 
 def test_run_dialog_models_pass_the_model_tester(qtbot, qtmodeltester, loaded_window, confirm_runs):
-    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
 
     window = loaded_window
     window.model.pick_shown(True)
-    dialog = _run_dialog(qtbot, window)
-    _choose(dialog, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
+    dialog = open_run_dialog(qtbot, window)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000):
         dialog.setup.start_button.click()
     qtbot.waitUntil(lambda: dialog.results.model.rowCount() == 60, timeout=10_000)

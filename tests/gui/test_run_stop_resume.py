@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from tests.helpers.gui_support import open_run_dialog
 from ymdesk.core.model import JobItem, Operation, Outcome, Target
 from ymdesk.core.runs.events import JobStatus, Waiting
 from ymdesk.ui.confirm import TypedConfirmDialog
@@ -20,18 +21,13 @@ from ymdesk.ui.texts import STATUS_TITLES, status_title
 
 def _waiting_run(qtbot, window, simulator) -> RunDialog:
     """A run that waits for the rate limit after its first 5 SKUs."""
-    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
     from ymdesk.core.simulator.limits import Limits
 
     simulator.limits = Limits.fast(skus=5, period=600.0)
     window.services.settings.batch_size = 5
     window.model.pick_shown(True)
-    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
-    qtbot.addWidget(dialog)
+    dialog = open_run_dialog(qtbot, window)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
-    stores = dialog.setup.store_combo
-    stores.setCurrentIndex(next(i for i in range(stores.count()) if stores.itemData(i).id == DEMO_FBS_CAMPAIGN_ID))
     with qtbot.waitSignal(dialog.run_event, timeout=30_000, check_params_cb=lambda e: isinstance(e, Waiting)):
         dialog.setup.start_button.click()
     return dialog
@@ -148,17 +144,13 @@ def test_stopping_while_a_request_is_out_ends_within_a_second(
     """Market is slow to answer (5 s): Escape during the request still ends the run at once; the SKUs of that
     request are recorded as sent without an answer, for the resume to settle."""
     from ymdesk.core.runs.events import BatchStarted
-    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID, Faults
+    from ymdesk.core.simulator import Faults
 
     simulator.faults = Faults(slow_rate=1.0, slow_seconds=5.0)
     window = loaded_window
     window.model.pick_shown(True)
-    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
-    qtbot.addWidget(dialog)
+    dialog = open_run_dialog(qtbot, window)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
-    stores = dialog.setup.store_combo
-    stores.setCurrentIndex(next(i for i in range(stores.count()) if stores.itemData(i).id == DEMO_FBS_CAMPAIGN_ID))
     with qtbot.waitSignal(dialog.run_event, timeout=30_000, check_params_cb=lambda e: isinstance(e, BatchStarted)):
         dialog.setup.start_button.click()
     started = time.monotonic()

@@ -26,3 +26,21 @@ def write_big_catalog(path: Path, rows: int) -> Path:
     )
     pacsv.write_csv(table, path, pacsv.WriteOptions(delimiter=";"))
     return path
+
+
+def open_run_dialog(qtbot, window, operation=None, campaign_id: int | None = None):
+    """The run dialog over the window's picked rows, as Market > Run opens it, once its stores are listed and
+    the picks counted; then the operation (delete-offers by default) and the store (the demo FBS one) chosen."""
+    from ymdesk.core.model import Operation
+    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
+    from ymdesk.ui.run_dialog import RunDialog
+
+    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=30_000)
+    stores = dialog.setup.store_combo
+    wanted = DEMO_FBS_CAMPAIGN_ID if campaign_id is None else campaign_id
+    stores.setCurrentIndex(next(i for i in range(stores.count()) if stores.itemData(i).id == wanted))
+    operations = dialog.setup.operation_combo
+    operations.setCurrentIndex(operations.findData(operation or Operation.DELETE_OFFERS))
+    return dialog
