@@ -3,7 +3,8 @@
     xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/take_screenshots.py [ru|en]
 
 Demo mode: the built-in simulator on 127.0.0.1 (slowed to a small rate limit so a run is caught
-mid-way with its countdown) and the bundled sample catalog. Writes main-window, run-setup, run-progress,
+mid-way with its countdown) and the bundled sample catalog. Writes main-window, run-setup, run-check,
+run-progress,
 run-stop (the "Stop the run?" question), run-results and run-resume (History's resume preview) PNGs,
 suffixed with the language, next to this script.
 """
@@ -108,6 +109,9 @@ def main() -> int:
     while dialog.plan is None or not dialog.plan.can_start:
         settle(50)
     shoot("run-setup")
+    dialog.setup.check_panel.check_button.click()  # Check against Market: what the store has of the picked SKUs
+    wait_for(dialog.setup.check_panel.checked, 120_000)
+    shoot("run-check")
     dialog.setup.start_button.click()
     seen = []
     dialog.run_event.connect(lambda event: seen.append(event) if isinstance(event, Waiting) else None)
