@@ -261,6 +261,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=_h(QT_TRANSLATE_NOOP("CliHelp", "the job's number (see ymdesk-cli jobs)")),
     )
     _run_options(resume)
+    resume.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help=_h(
+            QT_TRANSLATE_NOOP(
+                "CliHelp",
+                "also send again the SKUs that failed for a cause worth retrying (network, timeout, 5xx, 423); "
+                "never those Market refused",
+            )
+        ),
+    )
 
     sandbox = add_command(
         "sandbox", help=_h(QT_TRANSLATE_NOOP("CliHelp", "the built-in Market simulator on 127.0.0.1"))
@@ -510,6 +521,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     # Market nothing more.
     asks = token and not args.dry_run and (args.yes or sys.stdin.isatty())
     name = _target_name(target, token, api_url) if asks else None
+    key = token or (_token_if_any() if args.dry_run else None)
+    if key and target.campaign_id is not None and (asks or args.dry_run):  # an unknown store: before the plan
+        name = _check_campaign(target.campaign_id, key, api_url) or name
     plan = plan_run(
         operation,
         target,
@@ -546,14 +560,31 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
     with Journal() as journal:
         job = _journal_job(journal, args.job_id)
-        if job.status is JobStatus.DONE:
+        holder = journal.lease_holder(job.id)
+        if holder is not None:
+            raise CliError(
+                Message.translate(
+                    "Cli",
+                    "Job {job} is being run by another ymdesk (process {pid} on {host}); nothing was sent. Wait for "
+                    "it to finish or stop that process, then resume.",
+                ).with_args(job=job.id, pid=holder[0], host=holder[1])
+            )
+        retry_failed = bool(getattr(args, "retry_failed", False))
+        left = journal.to_send(job.id, retry_failed=retry_failed, limit=1)
+        if not left and not (
+            job.status.resumable and (job.operation is Operation.REMOVE_PRICES or job.target.all_offers)
+        ):
             warn(Message.translate("Cli", "Job {job} is already finished; nothing to send.").with_args(job=job.id))
-            _finish(journal, job.id, JobStatus.DONE, args)
-            return _exit_code(journal, job.id, JobStatus.DONE)
+            _finish(journal, job.id, job.status, args)
+            return _exit_code(journal, job.id, job.status)
         api_url = _api_url(args.api_url or job.api_url)
         token = _token()
         plan = plan_resume(
-            journal, job.id, target_name=job.target_name or "", limits=_limits_for(job.operation, args.rate_limit)
+            journal,
+            job.id,
+            target_name=job.target_name or "",
+            limits=_limits_for(job.operation, args.rate_limit),
+            retry_failed=retry_failed,
         )
         warn(
             Message.translate("Cli", "Resuming job {job}: {left:n} {left:plural:SKU|SKUs} still to send.").with_args(
@@ -932,17 +963,42 @@ def _execute(
     try:
         show = TerminalProgress(RunLog(plan.operation, journal.counts(plan.job_id) if plan.job_id else None))
         client = MarketClient(token, api_url)
-        for event in start_run(journal, client, plan, source=source or JobSource(), cancel=cancel):
-            show(event)
-            if isinstance(event, JobCreated):
-                job_id = event.job_id
-            elif isinstance(event, Finished):
-                status = event.status
+        retry_failed = bool(getattr(args, "retry_failed", False))
+        events = start_run(
+            journal, client, plan, source=source or JobSource(), cancel=cancel, retry_failed=retry_failed
+        )
+        try:
+            for event in events:
+                show(event)
+                if isinstance(event, JobCreated):
+                    job_id = _CURRENT_JOB["id"] = event.job_id
+                elif isinstance(event, Finished):
+                    status = event.status
+                    if status is JobStatus.STOPPED and event.message is not None and _key_refused(event.message):
+                        warn(
+                            Message.translate(
+                                "Cli",
+                                "Market refused the API key. Set YM_API_KEY to a valid key, or save a new key in the "
+                                "ymdesk app (Connect), then resume the job.",
+                            )
+                        )
+        finally:
+            events.close()  # a second Ctrl+C: the runner records how the job ended before the process goes
     finally:
         signal.signal(signal.SIGINT, previous)
     assert job_id is not None  # start_run yields JobCreated before anything is sent
     _finish(journal, job_id, status, args)
     return _exit_code(journal, job_id, status)
+
+
+#: The job a run or resume works on, for the --json object printed after an unexpected error.
+_CURRENT_JOB: dict[str, int | None] = {"id": None}
+
+
+def _key_refused(message: Message) -> bool:
+    from ymdesk.core.market.client import KEY_REFUSED_TEXT
+
+    return message.text == KEY_REFUSED_TEXT
 
 
 def _finish(journal: Journal, job_id: int, status: JobStatus, args: argparse.Namespace) -> None:
@@ -1005,11 +1061,13 @@ def _summarise(journal: Journal, job_id: int, status: JobStatus, report: Path | 
         "failed": sum(counts.get(o, 0) for o in (Outcome.NOT_DELETED, Outcome.REJECTED, Outcome.FAILED)),
         "invalid": counts.get(Outcome.INVALID, 0),
         "skipped": counts.get(Outcome.CANCELLED, 0) + counts.get(Outcome.PENDING, 0),
+        "unanswered": counts.get(Outcome.UNANSWERED, 0),
         "report": str(report) if report else None,
         "status": status.value,
     }
     if as_json:
         print(json.dumps(summary, ensure_ascii=True))
+        _JSON_STATE["printed"] = True
         return
     say(
         Message.translate(
@@ -1032,7 +1090,7 @@ def _summarise(journal: Journal, job_id: int, status: JobStatus, report: Path | 
 def _exit_code(journal: Journal, job_id: int, status: JobStatus) -> int:
     if status is JobStatus.CANCELLED:
         return EXIT_CANCELLED
-    if status is JobStatus.STOPPED:
+    if status in (JobStatus.STOPPED, JobStatus.INTERRUPTED):
         return EXIT_STOPPED
     if status is JobStatus.FAILED:
         return EXIT_FAILED
@@ -1099,6 +1157,38 @@ def _target_name(target: Target, token: str, api_url: str) -> str | None:
     except UserError as error:  # the run itself reports any real problem with the key or the network
         logging.getLogger("ymdesk.cli").info("no name for %s: %s", target.describe(), error)
     return None
+
+
+def _token_if_any() -> str | None:
+    from ymdesk.core.secrets import token_for_cli
+
+    try:
+        return token_for_cli() or None
+    except Exception:  # no keyring service: a dry run simply does not check the store
+        return None
+
+
+def _check_campaign(campaign_id: int, token: str, api_url: str) -> str | None:
+    """The store's name when the key reaches it; a store the key does not reach stops here (exit 2, nothing sent).
+    When Market cannot be asked (network, the key refused), the run itself reports that."""
+    from ymdesk.core.market.client import MarketClient
+
+    try:
+        with MarketClient(token, api_url, timeout=(5, 10), deadline=20) as client:
+            campaigns = client.campaigns()
+    except UserError as error:
+        logging.getLogger("ymdesk.cli").info("could not check store %s: %s", campaign_id, error)
+        return None
+    for campaign in campaigns:
+        if campaign.id == campaign_id:
+            return campaign.domain or None
+    raise CliError(
+        Message.translate(
+            "Cli",
+            "This key reaches no store with id {campaign}; nothing was sent. See ymdesk-cli campaigns for the stores "
+            "it reaches.",
+        ).with_args(campaign=campaign_id)
+    )
 
 
 def _rate_limit(text: str) -> tuple[int, float]:
@@ -1205,39 +1295,89 @@ def main(argv: Sequence[str] | None = None) -> int:
     with contextlib.suppress(AttributeError, ValueError):  # a replaced or closed stream keeps its own rules
         sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     args.lang, args.verbose = getattr(args, "lang", None), getattr(args, "verbose", False)
-    from ymdesk.core.logs import setup_logging
-
-    log_file = setup_logging(verbose=args.verbose, secrets=tuple(filter(None, [os.environ.get("YM_API_KEY")])))
+    log_file = _setup_logging(args)
+    _JSON_STATE["wanted"] = bool(getattr(args, "json", False)) and args.command in ("run", "resume", "demo")
     try:
         return COMMANDS[args.command](args)
     except CliError as error:
         warn(error.message)
-        return error.code
+        return _json_fallback(error.code, error.message)
     except UserError as error:
         warn(error.message)
-        return _user_error_code(error)
+        return _json_fallback(_user_error_code(error), error.message)
     except KeyboardInterrupt:
-        warn(Message.translate("Cli", "Stopped. The job stays in the journal; finish it with ymdesk-cli resume."))
-        return EXIT_CANCELLED
+        stopped = Message.translate("Cli", "Stopped. The job stays in the journal; finish it with ymdesk-cli resume.")
+        warn(stopped)
+        return _json_fallback(EXIT_CANCELLED, stopped)
     except BrokenPipeError:
         # The reader went away (`ymdesk-cli inspect F | head`): not an error of ours; stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as error:  # a bug: one line for the user, the traceback for us
-        logging.getLogger("ymdesk.cli").exception("unexpected error")
+        with contextlib.suppress(Exception):
+            logging.getLogger("ymdesk.cli").exception("unexpected error")
+        unexpected = Message.translate(
+            "Cli",
+            "ymdesk hit an unexpected error ({kind}); details are in {log}. Any job stays in the journal: "
+            "finish it with ymdesk-cli resume.",
+        ).with_args(kind=type(error).__name__, log=log_file or "-")
+        warn(unexpected)
+        return _json_fallback(EXIT_STOPPED, unexpected)
+
+
+#: --json promises one object on stdout however the command ends; _summarise prints it when a run gets that far.
+_JSON_STATE: dict[str, bool] = {"wanted": False, "printed": False}
+_EXIT_STATUS = {
+    EXIT_BAD_INPUT: "bad_input",
+    EXIT_STOPPED: "stopped",
+    EXIT_CANCELLED: "cancelled",
+    EXIT_FAILED: "failed",
+}
+
+
+def _json_fallback(code: int, message: Message) -> int:
+    """The --json object after an error that ended the command before its summary: status, the error, the job."""
+    if _JSON_STATE["wanted"] and not _JSON_STATE["printed"]:
+        _JSON_STATE["printed"] = True
+        with contextlib.suppress(Exception):
+            print(
+                json.dumps(
+                    {
+                        "job_id": _CURRENT_JOB["id"],
+                        "status": _EXIT_STATUS.get(code, "error"),
+                        "error": safe(render(message)),
+                        "exit_code": code,
+                    },
+                    ensure_ascii=True,
+                )
+            )
+    return code
+
+
+def _setup_logging(args: argparse.Namespace) -> Path | None:
+    """The log file; a log that cannot be written (read-only data dir, full disk) is a warning, never a traceback."""
+    from ymdesk.core.logs import setup_logging
+
+    try:
+        return setup_logging(verbose=args.verbose, secrets=tuple(filter(None, [os.environ.get("YM_API_KEY")])))
+    except OSError as error:
+        logging.getLogger().addHandler(logging.NullHandler())
         warn(
-            Message.translate(
-                "Cli",
-                "ymdesk hit an unexpected error ({kind}); details are in {log}. Any job stays in the journal: "
-                "finish it with ymdesk-cli resume.",
-            ).with_args(kind=type(error).__name__, log=log_file)
+            Message.translate("Cli", "The log cannot be written ({reason}); going on without it.").with_args(
+                reason=error.strerror or str(error)
+            )
         )
-        return EXIT_STOPPED
+        return None
 
 
 def _user_error_code(error: UserError) -> int:
     from ymdesk.core.market.client import ApiError, TransportError
+    from ymdesk.core.runs.journal import JobBusyError, JournalError
 
+    if isinstance(error, JournalError):
+        return error.exit_code
+    if isinstance(error, JobBusyError):
+        return EXIT_BAD_INPUT
     return EXIT_STOPPED if isinstance(error, ApiError | TransportError) else EXIT_BAD_INPUT
 
 

@@ -854,6 +854,7 @@ _STATUS_TEXT = {
     429: QT_TRANSLATE_NOOP("MarketApi", "Market's rate limit was hit: {detail}"),
     423: QT_TRANSLATE_NOOP("MarketApi", "Market has locked this store or method for now: {detail}"),
 }
+KEY_REFUSED_TEXT = _STATUS_TEXT[401]  # a run stopped by this says what to do about the key
 _SERVER_TEXT = QT_TRANSLATE_NOOP("MarketApi", "Market had an internal error (HTTP {status}): {detail}")
 _OTHER_TEXT = QT_TRANSLATE_NOOP("MarketApi", "Market answered with HTTP {status}: {detail}")
 

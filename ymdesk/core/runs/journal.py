@@ -8,11 +8,15 @@ sent before the request goes out, so a process killed at any moment leaves a jou
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
+import socket
 import sqlite3
 import threading
+import time
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,6 +31,10 @@ from ymdesk.core.model import RETRIABLE_STATUSES, JobItem, JobItems, Operation, 
 from ymdesk.core.runs.events import JobStatus
 
 BUSY_TIMEOUT_MS = 30_000  # two ymdesk processes may share a journal
+BUSY_TIMEOUT_ENV = "YMDESK_JOURNAL_BUSY_MS"  # a shorter wait for a locked journal (tests)
+#: A lease whose process is on another host counts as dead when its heartbeat is older than this (a request
+#: takes at most a minute, and the runner renews the heartbeat between requests and every second of a wait).
+LEASE_STALE_SECONDS = 180.0
 log = logging.getLogger(__name__)
 
 #: PRAGMA user_version of the journal this ymdesk writes. 0 is a journal written by ymdesk 0.1.0 (or a new,
@@ -134,6 +142,90 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1,
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
+class JournalError(UserError):
+    """The journal cannot be used: one clear line and the exit code the CLI contract gives it (2 when the data
+    folder cannot be written at all, so nothing could start; 3 when a run stopped or could not start)."""
+
+    def __init__(self, message: Message, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class JobBusyError(UserError):
+    """Another live process holds the job's lease."""
+
+    def __init__(self, message: Message, pid: int, host: str) -> None:
+        super().__init__(message)
+        self.pid, self.host = pid, host
+
+
+def journal_error(error: BaseException, path: Path) -> JournalError:
+    """What an SQLite or OS error on the journal means for the person, by its SQLite error code."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    if (
+        isinstance(error, PermissionError | IsADirectoryError)
+        or "READONLY" in name
+        or "readonly" in text
+        or (isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM))
+    ):
+        return JournalError(
+            Message.translate(
+                "Journal",
+                "The data folder {folder} cannot be written ({reason}); nothing was sent. Make it writable, or point "
+                "YMDESK_HOME at a folder that is.",
+            ).with_args(folder=str(path.parent), reason=str(error)),
+            2,
+        )
+    if "FULL" in name or "disk is full" in text or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
+        return JournalError(
+            Message.translate(
+                "Journal",
+                "The disk holding the journal {path} is full; nothing more was sent. The batch in flight is recorded "
+                "as sent without an answer: free some space, then resume the job.",
+            ).with_args(path=str(path)),
+            3,
+        )
+    if "BUSY" in name or "LOCKED" in name or "locked" in text:
+        return JournalError(
+            Message.translate(
+                "Journal",
+                "The journal {path} is locked by another program; nothing more was sent. Close that program (a "
+                "database viewer, a backup or sync tool), then resume the job.",
+            ).with_args(path=str(path)),
+            3,
+        )
+    if "CORRUPT" in name or "NOTADB" in name or "malformed" in text or "not a database" in text:
+        return corrupt_journal_error(path, str(error))
+    if "CANTOPEN" in name or "unable to open" in text:
+        return JournalError(
+            Message.translate(
+                "Journal",
+                "The journal {path} cannot be opened ({reason}); nothing was sent. Check that its folder exists "
+                "and can be written, or point YMDESK_HOME at one that can.",
+            ).with_args(path=str(path), reason=str(error)),
+            2,
+        )
+    return JournalError(
+        Message.translate("Journal", "The journal {path} failed ({reason}); nothing more was sent.").with_args(
+            path=str(path), reason=str(error)
+        ),
+        3,
+    )
+
+
+def corrupt_journal_error(path: Path, detail: str) -> JournalError:
+    aside = path.with_name(path.name + ".damaged")
+    return JournalError(
+        Message.translate(
+            "Journal",
+            "The journal {path} is damaged ({detail}); nothing was sent. Move it aside (rename it to {aside}, with "
+            "its -wal and -shm files if they are there) and ymdesk starts a new one; the old one keeps what it held.",
+        ).with_args(path=str(path), detail=detail[:200], aside=aside.name),
+        3,
+    )
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -184,17 +276,22 @@ class Journal:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path else paths.journal_path()
-        paths.touch_private(self.path)
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(
-            self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
-        )
-        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable against process crashes
-        self._db.execute("PRAGMA foreign_keys = ON")
+        busy = _busy_timeout_ms()
         try:
+            paths.touch_private(self.path)
+            self._db = sqlite3.connect(self.path, timeout=busy / 1000, check_same_thread=False, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise journal_error(error, self.path) from error
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {busy}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable against process crashes
+            self._db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
+        except sqlite3.Error as error:
+            self._db.close()
+            raise journal_error(error, self.path) from error
         except BaseException:
             self._db.close()
             raise
@@ -224,6 +321,60 @@ class Journal:
                 MIGRATIONS[version](self._db)
                 self._db.execute(f"PRAGMA user_version = {version + 1}")
                 log.info("journal %s migrated to format %s", self.path, version + 1)
+
+    def quick_check(self) -> None:
+        """PRAGMA quick_check before a job starts: a damaged journal stops it with how to move the file aside."""
+        try:
+            with self._lock:
+                rows = self._db.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.Error as error:
+            raise journal_error(error, self.path) from error
+        if [r[0] for r in rows] != ["ok"]:
+            raise corrupt_journal_error(self.path, "; ".join(str(r[0]) for r in rows[:3]))
+
+    # -- one process per job
+
+    def acquire_lease(self, job_id: int) -> str:
+        """Take the job for this process, or raise JobBusyError naming the live process that holds it. A lease
+        left by a dead process (same host: its pid is gone; another host: no heartbeat for a while) is taken."""
+        token = uuid.uuid4().hex
+        host = socket.gethostname()
+        with self._transaction():
+            row = self._db.execute("SELECT pid, host, heartbeat FROM leases WHERE job_id = ?", (job_id,)).fetchone()
+            if row is not None and _holder_alive(int(row[0]), str(row[1]), float(row[2])):
+                pid, holder = int(row[0]), str(row[1])
+                raise JobBusyError(
+                    Message.translate(
+                        "Journal",
+                        "Job {job} is being run by another ymdesk (process {pid} on {host}); wait for it to finish, "
+                        "or stop that process, then resume.",
+                    ).with_args(job=job_id, pid=pid, host=holder),
+                    pid,
+                    holder,
+                )
+            self._db.execute(
+                "INSERT OR REPLACE INTO leases (job_id, pid, host, token, heartbeat) VALUES (?,?,?,?,?)",
+                (job_id, os.getpid(), host, token, time.time()),
+            )
+        return token
+
+    def renew_lease(self, job_id: int, token: str) -> None:
+        with self._transaction():
+            self._db.execute(
+                "UPDATE leases SET heartbeat = ? WHERE job_id = ? AND token = ?", (time.time(), job_id, token)
+            )
+
+    def release_lease(self, job_id: int, token: str) -> None:
+        with self._transaction():
+            self._db.execute("DELETE FROM leases WHERE job_id = ? AND token = ?", (job_id, token))
+
+    def lease_holder(self, job_id: int) -> tuple[int, str] | None:
+        """(pid, host) of the live process running the job, if any."""
+        with self._lock:
+            row = self._db.execute("SELECT pid, host, heartbeat FROM leases WHERE job_id = ?", (job_id,)).fetchone()
+        if row is None or not _holder_alive(int(row[0]), str(row[1]), float(row[2])):
+            return None
+        return int(row[0]), str(row[1])
 
     def schema_version(self) -> int:
         with self._lock:
@@ -486,15 +637,75 @@ class _Transaction:
         self._lock.acquire()
         try:
             self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            self._lock.release()
+            raise journal_error(error, _db_path(self._db)) from error
         except BaseException:
             self._lock.release()
             raise
 
-    def __exit__(self, exc_type: object, *rest: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, *rest: object) -> None:
         try:
-            self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+            if exc_type is None:
+                try:
+                    self._db.execute("COMMIT")
+                except sqlite3.Error as error:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                    raise journal_error(error, _db_path(self._db)) from error
+                return
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):  # disk full, locked, damaged: one clear line, not a traceback
+                raise journal_error(exc, _db_path(self._db)) from exc
         finally:
             self._lock.release()
+
+
+def _db_path(db: sqlite3.Connection) -> Path:
+    with contextlib.suppress(sqlite3.Error):
+        for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
+            if name == "main" and file:
+                return Path(file)
+    return paths.journal_path()
+
+
+def _busy_timeout_ms() -> int:
+    try:
+        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
+def _holder_alive(pid: int, host: str, heartbeat: float) -> bool:
+    if host == socket.gethostname():
+        if pid == os.getpid():
+            return True  # another runner of this very process (the app) holds it
+        return _pid_alive(pid)
+    return time.time() - heartbeat < LEASE_STALE_SECONDS
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if os.name == "nt":
+        import ctypes
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 #: json.dumps of a million strings is one C call holding the GIL for ~100 ms (a frozen window when a worker

@@ -347,13 +347,16 @@ def plan_resume(
     target_name: str = "",
     limits: RateLimits | None = None,
     window: WindowUse | None = None,
+    retry_failed: bool = False,
 ) -> RunPlan:
-    """The plan of resuming a journal job: what is left, and the window earlier requests already used.
-    Raises KeyError when the journal has no such job."""
+    """The plan of resuming a journal job: what is left (with `retry_failed`, also the SKUs that failed for a
+    retriable cause), and the window earlier requests already used. Raises KeyError when there is no such job."""
     job = journal.job(job_id)
     target_name = target_name or job.target_name or ""
     counts = journal.counts(job_id)
     left = sum(n for outcome, n in counts.items() if outcome.needs_sending)
+    if retry_failed:
+        left += journal.retriable_failures(job_id)
     total = sum(counts.values())
     invalid = counts.get(Outcome.INVALID, 0)
     if window is None:
@@ -458,6 +461,7 @@ def start_run(
     *,
     source: JobSource = JobSource(),
     cancel: threading.Event | None = None,
+    retry_failed: bool = False,
 ) -> Iterator[Event]:
     """Run `plan`: create its job (or take the journal job it resumes), yield `JobCreated`, then the runner's
     events. A plain generator: the CLI loops over it, the app's worker turns its events into signals.
@@ -482,7 +486,10 @@ def start_run(
     yield JobCreated(job_id)
     yield Preparing(PrepareStep.LOADING, steps, steps, plan.valid)
     with client:
-        yield from JobRunner(client, journal, job_id, limits=plan.limits, cancel=cancel, counts=known).run()
+        runner = JobRunner(
+            client, journal, job_id, limits=plan.limits, cancel=cancel, counts=known, retry_failed=retry_failed
+        )
+        yield from runner.run()
 
 
 # ------------------------------------------------------------------ time left while running

@@ -11,6 +11,7 @@ crash `resume` (running the job again) sends only the SKUs that have no final ou
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import threading
@@ -83,6 +84,7 @@ _UNREADABLE_TWICE = QT_TRANSLATE_NOOP(
     "Two batches in a row got no usable answer from Market; nothing more was sent. Their SKUs are recorded as "
     "sent without an answer; resume the job to send them again.",
 )
+HEARTBEAT_SECONDS = 5.0
 #: After this many consecutive batches that got no HTTP answer (or no readable one), the job stops.
 BATCHES_WITHOUT_ANSWER = 2
 
@@ -158,6 +160,8 @@ class JobRunner:
         # record if reading fails: what the runner records without a read method).
         self._unsettled: list[tuple[_Item, ApiError | TransportError | None, OutcomeUpdate]] = []
         self._counts: Counter[Outcome] = Counter()
+        self._lease = ""
+        self._renewed = 0.0
 
     # ------------------------------------------------------------ the run
 
@@ -167,6 +171,9 @@ class JobRunner:
         bind = getattr(self.client, "bind_cancel", None)
         if bind is not None:
             bind(self.cancel)
+        self.journal.quick_check()  # a damaged journal stops here, before anything is sent
+        self._lease = self.journal.acquire_lease(self.job_id)  # one process per job; raises naming the holder
+        self._renewed = self._clock()
         ended = False
         try:
             self.journal.set_status(self.job_id, JobStatus.RUNNING, started=True)
@@ -183,6 +190,14 @@ class JobRunner:
         finally:
             if not ended:
                 self._mark_abandoned()
+            with contextlib.suppress(Exception):
+                self.journal.release_lease(self.job_id, self._lease)
+
+    def _heartbeat(self) -> None:
+        """Tell other processes this job's runner is alive (at most every few seconds)."""
+        if self._clock() - self._renewed >= HEARTBEAT_SECONDS:
+            self._renewed = self._clock()
+            self.journal.renew_lease(self.job_id, self._lease)
 
     def _mark_abandoned(self) -> None:
         status = JobStatus.CANCELLED if self.cancel.is_set() else JobStatus.INTERRUPTED
@@ -466,6 +481,7 @@ class JobRunner:
         """Sleep in slices of at most a second, reporting the countdown and watching for cancel."""
         deadline = self._clock() + seconds
         while (left := deadline - self._clock()) > 0:
+            self._heartbeat()
             yield Waiting(kind, left, reason)
             if self.cancel.wait(min(1.0, left)):
                 raise _Cancelled
@@ -584,6 +600,7 @@ class JobRunner:
 
     def _commit(self, updates: list[OutcomeUpdate]) -> None:
         self.journal.record(self.job_id, updates)
+        self._heartbeat()
         for update in updates:
             if self._open.pop(update.seq, None) is not None:
                 self._counts[Outcome.PENDING] -= 1  # cancelled items were counted as pending-to-send
