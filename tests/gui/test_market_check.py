@@ -31,6 +31,8 @@ def test_check_lists_the_skus_market_has_not_and_drops_them_from_the_run(qtbot, 
     panel = dialog.setup.check_panel
     assert panel.isVisible() and panel.check_button.isEnabled()
     valid_before = dialog.plan.valid
+    # Before it starts, the check says how long it would take.
+    assert f"Checking {valid_before} SKUs against Market takes about" in panel.status_label.text()
 
     with qtbot.waitSignal(panel.checked, timeout=30_000) as checked:
         panel.check_button.click()
@@ -108,3 +110,28 @@ def test_deleting_from_the_whole_catalog_offers_archive_and_archive_runs(
     recorded = {i.sku for i in window.services.journal.items(dialog.job_id) if i.outcome is Outcome.ARCHIVED}
     assert recorded and recorded == archived
     assert "can be undone" in dialog.setup.operation_hint.text()
+
+
+def test_history_verifies_a_finished_run(qtbot, loaded_window, simulator, confirm_runs, shown_dialogs):
+    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
+    from ymdesk.ui.history_dialog import HistoryDialog
+
+    window = loaded_window
+    window.pick_all_action.trigger()
+    dialog = _dialog(qtbot, window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
+    with qtbot.waitSignal(dialog.run_finished, timeout=60_000):
+        dialog.setup.start_button.click()
+    deleted = [i.sku for i in window.services.journal.items(dialog.job_id) if i.outcome is Outcome.DELETED]
+    simulator.state.quietly_restore(deleted[0], campaign_id=DEMO_FBS_CAMPAIGN_ID)
+    dialog.accept()
+
+    history = HistoryDialog(window.services, window)
+    qtbot.addWidget(history)
+    history.show()
+    with qtbot.waitSignal(history.results.items_loaded, timeout=10_000):
+        history.table.selectRow(0)
+    assert history.results.verify.button.isEnabled()
+    with qtbot.waitSignal(history.results.verified, timeout=30_000) as found:
+        history.results.verify.button.click()
+    assert [sku for _, sku in found.args[0].still_shown] == [deleted[0]]
+    assert "still shows 1" in history.results.verify.status_label.text()

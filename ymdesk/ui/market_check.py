@@ -99,9 +99,15 @@ class CheckPanel(QWidget):
         layout.addLayout(drop_row)
 
     def set_subject(
-        self, operation: Operation, target: Target | None, catalog: Catalog | None, picked: np.ndarray | None
+        self,
+        operation: Operation,
+        target: Target | None,
+        catalog: Catalog | None,
+        picked: np.ndarray | None,
+        count: int = 0,
     ) -> None:
-        """What a check would look up; a changed choice makes an earlier result stale."""
+        """What a check would look up (`count` valid SKUs); a changed choice makes an earlier result stale.
+        Until a check has run, the panel says how long one would take, and whether longer than the run."""
         subject = (operation, target, catalog, picked) if target is not None and catalog is not None else None
         can = subject is not None and where_to_read(operation, target) is not None
         if self._subject is not None and subject is not None and self._subject[:2] != subject[:2]:
@@ -109,6 +115,9 @@ class CheckPanel(QWidget):
         self._subject = subject if can else None
         self.check_button.setEnabled(can and not self._task.is_running())
         self.setVisible(bool(can) or self.result is not None)
+        if can and self.result is None and not self._task.is_running() and target is not None:
+            plan = plan_check(operation, target, count, batch_size=self.services.settings.batch_size)
+            self.status_label.setText(render(plan.describe(render)) if plan is not None and count else "")
 
     def is_running(self) -> bool:
         return self._task.is_running()

@@ -296,7 +296,7 @@ class RunSetupPage(QWidget):
         if plan.resumes:
             self.check_panel.hide()
         else:
-            self.check_panel.set_subject(plan.operation, plan.target, self.catalog, self.picked)
+            self.check_panel.set_subject(plan.operation, plan.target, self.catalog, self.picked, plan.valid)
 
     def _operation_hint(self, operation: Operation) -> str:
         if operation is Operation.ARCHIVE:
