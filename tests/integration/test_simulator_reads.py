@@ -174,6 +174,10 @@ def test_a_store_read_needs_a_body_and_an_id_filter_takes_no_paging(sim, session
     paged_filter = call(session, sim, STORE_OFFERS, {"offerIds": [SKUS[1]]}, {"limit": 10})
     assert paged_filter.status_code == 400
     assert call(session, sim, STORE_OFFERS, {}, {"limit": 201}).status_code == 400
+    assert call(session, sim, PROMO_OFFERS, {"promoId": PROMO_WEEKLY_ID}, {"limit": 501}).status_code == 400
+    assert call(session, sim, PROMO_OFFERS, {"promoId": PROMO_WEEKLY_ID}, {"limit": 500}).status_code == 200
+    assert call(session, sim, MAPPINGS, {}, {"language": "EN"}).status_code == 400
+    assert call(session, sim, MAPPINGS, {}, {"language": "UZ"}).status_code == 200
     catalog_without_body = session.post(sim.url + MAPPINGS.format(businessId=DEMO_BUSINESS_ID))
     assert catalog_without_body.status_code == 200  # requestBody not required here
 
