@@ -115,6 +115,15 @@ def test_catalog_check_counts_exactly_and_sees_the_archive(sim, state):
     assert result.found == len([sku for sku in picked if sku in catalog])
     assert result.archived == [sku for sku in picked if sku in set(archived) and sku in catalog]
     assert any("already in the archive" in line.english() for line in result.lines())
+    # Market's answer also says which stores place each product: archiving hides them in all of those.
+    with state.lock:
+        placed = {
+            sku
+            for sku in picked
+            if any(sku in c.offers for c in state.campaigns.values() if c.business_id == DEMO_BUSINESS_ID)
+        }
+    assert result.placed == len(placed) and len(result.stores) == 2
+    assert any("placed in stores" in line.english() for line in result.lines())
 
 
 def test_promo_check_reads_the_promo_page_by_page(sim, state):

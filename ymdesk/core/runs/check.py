@@ -349,9 +349,14 @@ class CheckResult:
     missing: list[str]  # the target has not: they would come back "not found"
     archived: list[str]  # in the archive
     statuses: dict[str, int] = field(default_factory=dict)  # Market's status -> count, among the found
+    #: Catalog only: store (campaign id) -> how many of the found SKUs it places; a catalog delete or an
+    #: archive takes them out of every one of them.
+    stores: dict[int, int] = field(default_factory=dict)
     cancelled: bool = False
     seconds: float = 0.0
     requests: int = 0
+
+    placed: int = 0  # catalog only: found SKUs placed in at least one store
 
     @property
     def complete(self) -> bool:
@@ -402,6 +407,13 @@ class CheckResult:
                     "Check", "{count:n} {count:plural:is|are} in the archive (hidden in every store)."
                 )
             out.append(text.with_args(count=len(self.archived)))
+        if self.stores and self.operation in (Operation.DELETE_FROM_CATALOG, Operation.ARCHIVE):
+            out.append(
+                Message.translate(
+                    "Check",
+                    "{count} of them are placed in stores; this takes them out of all {stores} of those stores.",
+                ).with_args(count=self.placed, stores=len(self.stores))
+            )
         if self.statuses and self.where is not Where.CATALOG:
             tally = ", ".join(f"{status} {count}" for status, count in sorted(self.statuses.items()))
             out.append(Message.translate("Check", "Statuses on Market: {tally}.").with_args(tally=tally))
@@ -438,6 +450,8 @@ def run_check(
     missing = [sku for sku in looked_up if sku not in found]
     archived = [sku for sku in looked_up if sku in found and found[sku].archived]
     statuses = Counter(str(found[sku].status) for sku in looked_up if sku in found and found[sku].status)
+    stores = Counter(store for sku in looked_up if sku in found for store, _ in found[sku].stores)
+    placed = sum(1 for sku in looked_up if sku in found and found[sku].stores)
     result = CheckResult(
         operation,
         reader.where,
@@ -446,10 +460,12 @@ def run_check(
         len(looked_up) - len(missing),
         missing,
         archived,
-        dict(statuses),
-        cancelled,
-        clock() - started,
-        reader.requests,
+        statuses=dict(statuses),
+        stores=dict(stores),
+        cancelled=cancelled,
+        seconds=clock() - started,
+        requests=reader.requests,
+        placed=placed,
     )
     log.info(
         "check %s %s: %d checked, %d found, %d missing, %d archived, %d requests in %.1fs%s",
