@@ -1069,12 +1069,26 @@ def _summarise(journal: Journal, job_id: int, status: JobStatus, report: Path | 
         print(json.dumps(summary, ensure_ascii=True))
         _JSON_STATE["printed"] = True
         return
-    say(
-        Message.translate(
+    if job.operation is Operation.ARCHIVE:
+        line = Message.translate(
+            "Cli",
+            "Job {job}, {status}: {succeeded:n} archived, {failed:n} not archived or failed, "
+            "{invalid:n} invalid, {skipped:n} not sent.",
+        )
+    elif job.operation is Operation.UNARCHIVE:
+        line = Message.translate(
+            "Cli",
+            "Job {job}, {status}: {succeeded:n} back from the archive, {failed:n} not brought back or failed, "
+            "{invalid:n} invalid, {skipped:n} not sent.",
+        )
+    else:
+        line = Message.translate(
             "Cli",
             "Job {job}, {status}: {succeeded:n} deleted, {failed:n} not deleted or failed, "
             "{invalid:n} invalid, {skipped:n} not sent.",
-        ).with_args(
+        )
+    say(
+        line.with_args(
             job=job_id,
             status=status_title(status),
             succeeded=summary["succeeded"],

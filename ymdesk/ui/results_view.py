@@ -49,6 +49,8 @@ from ymdesk.ui.texts import outcome_title
 AnyIndex = QModelIndex | QPersistentModelIndex
 OUTCOME_COLOURS = {
     Outcome.DELETED: QColor(220, 245, 222),
+    Outcome.ARCHIVED: QColor(220, 245, 222),
+    Outcome.UNARCHIVED: QColor(220, 245, 222),
     Outcome.NOT_DELETED: QColor(255, 243, 205),
     Outcome.REJECTED: QColor(255, 243, 205),
     Outcome.INVALID: QColor(255, 222, 222),
