@@ -105,3 +105,19 @@ def test_typing_in_a_million_row_table_jumps_to_the_sku_touching_only_painted_ro
     assert model.frame_row(view.currentIndex().row()) == 500_001
     _type(qtbot, view, "арт-05001")
     assert model.frame_row(view.currentIndex().row()) == 500_100
+
+
+def test_the_window_prepares_type_to_find_after_the_rows_are_shown(qtbot, main_window, tmp_path):
+    from tests.helpers.gui_support import write_big_catalog
+
+    path = write_big_catalog(tmp_path / "c.csv", 5_000)
+    with qtbot.waitSignal(main_window.catalog_loaded, timeout=60_000):
+        main_window.open_file(path)
+    model = main_window.model
+    # The search index and the lowercased SKUs come from a worker once the rows are on screen.
+    qtbot.waitUntil(lambda: main_window.search_ready() and model._sku_lower is not None, timeout=60_000)
+    table = main_window.table
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, model.sku_view_column))
+    _type(qtbot, table, "sku-00042")
+    assert model.data(model.index(table.currentIndex().row(), model.sku_view_column)) == "SKU-0004200"

@@ -108,6 +108,20 @@ class CatalogTableModel(QAbstractTableModel):
         """The view column of the SKUs (-1 when there is none)."""
         return FIRST_DATA_COLUMN + self._sku_column if self._sku_column >= 0 else -1
 
+    def sku_search_task(self):
+        """A task for a worker: the SKU column lowercased for type-to-find (40 ms per 1M rows), so that the first
+        key typed into the table does not pay for it. Hand its result to `set_sku_lower`."""
+        column = self._columns[self._sku_column] if self._sku_column >= 0 else None
+
+        def task(_cancel) -> tuple[pa.ChunkedArray, pa.ChunkedArray] | None:
+            return (column, pc.utf8_lower(column)) if column is not None else None
+
+        return task
+
+    def set_sku_lower(self, result: tuple[pa.ChunkedArray, pa.ChunkedArray] | None) -> None:
+        if result is not None and self._sku_column >= 0 and self._columns[self._sku_column] is result[0]:
+            self._sku_lower = result[1]
+
     def find_sku(self, prefix: str, start: int = 0) -> int | None:
         """The first shown row at or after view row `start` (then from the top) whose SKU starts with
         `prefix`, ignoring case; None when no shown row does. Type-to-find without data() per row (Qt's

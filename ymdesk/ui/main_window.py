@@ -425,9 +425,16 @@ class MainWindow(QMainWindow):
     def _index_search(self, frame) -> None:
         """Build the all-columns search index once the rows are on screen (it took a third of the time from
         choosing a file to seeing its rows); until it is ready a filter searches column by column."""
+        index, lower = index_task(frame), self.model.sku_search_task()
+
+        def task(cancel):
+            index(cancel)
+            return lower(cancel)  # and the SKU column lowercased for type-to-find in the table
+
         indexer = TaskController(self)
+        indexer.succeeded.connect(self.model.set_sku_lower)
         indexer.finished.connect(indexer.deleteLater)
-        indexer.start(index_task(frame), name="ymdesk-index")
+        indexer.start(task, name="ymdesk-index")
 
     def search_ready(self) -> bool:
         """Whether filters over all columns of the shown catalog use the search index yet."""
