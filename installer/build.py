@@ -1,11 +1,11 @@
 """Freeze ymdesk, smoke-test the frozen program, and package it.
 
-    python installer/build.py [--out DIR] [--skip-freeze] [--no-package] [--nsis]
+    python installer/build.py [--out DIR] [--skip-freeze] [--keep-probe] [--no-package] [--nsis]
 
 Steps (each one fails the build with a clear line and a non-zero exit):
 1. PyInstaller one-folder build from installer/ymdesk.spec into DIR/dist/ymdesk (with the keyring probe).
 2. Smoke test of the frozen program itself: ymdesk-cli --version; inspect of the bundled sample (XLSX) and of a
-   CSV; Russian messages; a real `run delete-offers` against the frozen `ymdesk-cli sandbox`; the keyring
+   cp1251 CSV; Russian messages; a real `run delete-offers` against the frozen `ymdesk-cli sandbox`; the keyring
    round-trip (or ymdesk's clear message where the machine has no keyring service); `ymdesk --self-test` offscreen.
 3. The probe is deleted, the bundle is copied to another folder and started there under `env -i`
    (no virtualenv, no PYTHONPATH): ymdesk-cli --version, inspect, and ymdesk --self-test.
@@ -13,7 +13,8 @@ Steps (each one fails the build with a clear line and a non-zero exit):
 5. --nsis: compile installer/windows/ymdesk.nsi with makensis. On Windows that is the real installer; on Linux
    the payload is the Linux bundle, so it only proves that the script compiles.
 
-Default DIR is installer/build (git-ignored).
+Default DIR is installer/build (git-ignored). On Linux, .ci/windows runs this script under the Windows CPython in
+Wine to build and smoke-test the Windows program, twice (cp1251, cp1252: --keep-probe the first time).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import locale
 import os
 import shutil
 import socket
@@ -186,14 +188,16 @@ def check_translation(bundle: Path, env: dict[str, str], sample: Path) -> None:
 
 
 def check_inspect_csv(bundle: Path, env: dict[str, str], work: Path) -> None:
-    # CSV goes through pyarrow's CSV reader, a different path from the XLSX readers (fastexcel, calamine).
-    csv = work / "skus.csv"
+    # CSV goes through pyarrow's CSV reader, a different path from the XLSX readers (fastexcel, calamine). cp1251 with
+    # ';' is how the seller cabinet exports; the Cyrillic header must come back decoded, whatever the code page.
+    csv = work / "Каталог.csv"
     too_long = "X" * 300  # over ShopSku's 255 characters
-    csv.write_text(f"Ваш SKU;Название\nSKU-0001;Чайник\nSKU-0002;Кружка\n{too_long};Ложка\n", encoding="utf-8")
+    text = f"Ваш SKU;Название\r\nSKU-0001;Чайник\r\nSKU-0002;Кружка\r\n{too_long};Ложка\r\n"
+    csv.write_bytes(text.encode("cp1251"))
     data = json.loads(run([bundle / f"ymdesk-cli{EXE}", "inspect", csv, "--json"], env=env).stdout)
-    if data.get("valid") != 2 or len(data.get("invalid", [])) != 1:
-        raise BuildError(f"inspect of a CSV gave {data}, expected 2 valid SKUs and 1 invalid")
-    log("  inspect CSV: 2 valid, 1 invalid (pyarrow CSV reader)")
+    if data.get("valid") != 2 or len(data.get("invalid", [])) != 1 or data.get("sku_column") != "Ваш SKU":
+        raise BuildError(f"inspect of a cp1251 CSV gave {data}, expected 2 valid SKUs, 1 invalid, column 'Ваш SKU'")
+    log(f"  inspect cp1251 CSV {csv.name}: 2 valid, 1 invalid, SKU column {data['sku_column']!r} (pyarrow CSV reader)")
 
 
 def check_run(bundle: Path, work: Path, sample: Path) -> None:
@@ -240,7 +244,7 @@ def check_self_test(bundle: Path, env: dict[str, str]) -> None:
 def check_bare_copy(bundle: Path, work: Path, version: str) -> None:
     """The bundle copied elsewhere must start with nothing from this environment (env -i)."""
     copy = work / "copied" / "ymdesk"
-    shutil.copytree(bundle, copy, symlinks=True)
+    shutil.copytree(bundle, copy, symlinks=True, ignore=shutil.ignore_patterns(f"{PROBE}{EXE}"))
     home = work / "bare-home"
     home.mkdir()
     if sys.platform == "win32":
@@ -265,8 +269,10 @@ def check_bare_copy(bundle: Path, work: Path, version: str) -> None:
     log(f"  copy under env -i: --version, inspect ({data['valid']} valid) and --self-test pass; data in ~/.local/share")
 
 
-def smoke_test(bundle: Path, version: str) -> None:
+def smoke_test(bundle: Path, version: str, keep_probe: bool = False) -> None:
     log(f"smoke test of the frozen program in {bundle}")
+    if sys.platform == "win32":  # what the frozen programs get too: they inherit this process's code page
+        log(f"  Windows ANSI code page: {locale.getpreferredencoding()}")
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="ymdesk-smoke-") as tmp:
         work = Path(tmp)
@@ -279,7 +285,8 @@ def smoke_test(bundle: Path, version: str) -> None:
         check_run(bundle, work, sample)
         check_keyring(bundle, env)
         check_self_test(bundle, env)
-        (bundle / f"{PROBE}{EXE}").unlink()  # the probe never ships
+        if not keep_probe:
+            (bundle / f"{PROBE}{EXE}").unlink()  # the probe never ships
         check_bare_copy(bundle, work, version)
     log(f"smoke test passed in {time.monotonic() - started:.0f} s")
 
@@ -339,9 +346,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="installer/build.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=HERE / "build", help="build folder (default: installer/build)")
     parser.add_argument("--skip-freeze", action="store_true", help="smoke-test the existing DIR/dist/ymdesk again")
+    parser.add_argument("--keep-probe", action="store_true", help="keep the keyring probe for another smoke test")
     parser.add_argument("--no-package", action="store_true", help="stop after the smoke test")
     parser.add_argument("--nsis", action="store_true", help="also compile the NSIS script with makensis")
     args = parser.parse_args(argv)
+    # This log names Cyrillic files and messages; Windows would encode it in the ANSI code page (none in cp1252).
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
+    if args.keep_probe and not args.no_package:
+        parser.error("--keep-probe needs --no-package: the keyring probe never ships")
     out = args.out.resolve()
     version = package_version()
     sys.path.insert(0, str(HERE))
@@ -350,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bundle = out / "dist" / "ymdesk" if args.skip_freeze else freeze(out)
         if args.skip_freeze and not (bundle / f"{PROBE}{EXE}").exists():
             raise BuildError(f"{bundle} has no {PROBE} (already smoke-tested once); build again without --skip-freeze")
-        smoke_test(bundle, version)
+        smoke_test(bundle, version, keep_probe=args.keep_probe)
         size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
         log(f"bundle: {bundle} ({size / 2**20:.0f} MiB)")
         if not args.no_package:

@@ -1,6 +1,7 @@
 ; ymdesk installer for Windows (NSIS 3): per-user, no administrator rights.
 ;
-; Built by `python installer\build.py --nsis` on Windows from the PyInstaller one-folder output:
+; Built by .ci/windows on Linux (the Windows bundle frozen under Wine), or `python installer\build.py --nsis` on
+; Windows, from the PyInstaller one-folder output:
 ;   makensis -DVERSION=0.1.0 -DSOURCE_DIR=installer\build\dist\ymdesk -DOUTFILE=ymdesk-0.1.0-setup.exe
 ;            -DICON=installer\build\icons\ymdesk.ico installer\windows\ymdesk.nsi
 ; CI compiles this script on Linux with the Linux one-folder output as the payload and -DCOMPILE_CHECK (no
@@ -9,8 +10,10 @@
 ; Installs to %LOCALAPPDATA%\Programs\ymdesk; Start-menu shortcut; "Open with ymdesk" for .xlsx, .xls, .csv
 ; (and .ods) without taking over the default program; an entry in Settings > Apps (Add/Remove Programs) under
 ; HKCU. The uninstaller removes all of that and, if asked, the user's data: settings, journal, logs and the key.
+; Silent: setup.exe /S installs; uninstall.exe /S removes the program and keeps the user's data, /S /PURGE both.
 
-Unicode true
+; ymdesk is x64 only, and so is its installer: a 64-bit, Unicode NSIS stub.
+Target amd64-unicode
 
 !ifndef VERSION
   !error "pass -DVERSION=x.y.z (the package version)"
@@ -156,13 +159,18 @@ Section "Uninstall"
   ; The user's data stays unless they ask (silent uninstall keeps it): the default data folder (journal, logs,
   ; reports; a folder chosen with YMDESK_HOME is the user's to delete), Qt's settings in HKCU\Software\ymdesk,
   ; and the key, which keyring keeps as the generic credential "ymdesk" (or "market-api-key@ymdesk").
+  ; /PURGE on the command line removes them without asking (for silent uninstalls that should).
+  ${un.GetParameters} $0
+  ClearErrors
+  ${un.GetOptions} $0 "/PURGE" $1
+  IfErrors 0 purge
   MessageBox MB_YESNO|MB_ICONQUESTION "$(AskPurge)" /SD IDNO IDNO done
+  purge:
     RMDir /r "$LOCALAPPDATA\ymdesk"
     DeleteRegKey HKCU "Software\ymdesk"
-    nsExec::Exec 'cmdkey /delete:ymdesk'
-    Pop $1
-    nsExec::Exec 'cmdkey /delete:market-api-key@ymdesk'
-    Pop $1
+    ; CredDeleteW(target, CRED_TYPE_GENERIC = 1, 0): what cmdkey /delete does, without needing cmdkey.exe.
+    System::Call 'advapi32::CredDeleteW(w "ymdesk", i 1, i 0) i .r1'
+    System::Call 'advapi32::CredDeleteW(w "market-api-key@ymdesk", i 1, i 0) i .r1'
   done:
 
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'

@@ -188,4 +188,7 @@ def test_nsis_script_compiles(tmp_path, qapp):
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert setup.read_bytes()[:2] == b"MZ"
+    head = setup.read_bytes()[:4096]
+    assert head[:2] == b"MZ"
+    pe = int.from_bytes(head[0x3C:0x40], "little")
+    assert head[pe : pe + 6] == b"PE\0\0\x64\x86"  # the script itself says Target amd64-unicode: an x64 installer
