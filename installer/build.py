@@ -266,7 +266,9 @@ def check_bare_copy(bundle: Path, work: Path, version: str) -> None:
         raise BuildError(f"the copied bundle's ymdesk --self-test said {out!r}")
     if sys.platform != "win32" and not (home / ".local" / "share" / "ymdesk" / "journal.sqlite3").is_file():
         raise BuildError("the copied bundle did not keep its journal in ~/.local/share/ymdesk")
-    log(f"  copy under env -i: --version, inspect ({data['valid']} valid) and --self-test pass; data in ~/.local/share")
+    how = "with a bare environment" if sys.platform == "win32" else "under env -i"
+    where = "" if sys.platform == "win32" else "; data in ~/.local/share"
+    log(f"  copy {how}: --version, inspect ({data['valid']} valid) and --self-test pass{where}")
 
 
 def smoke_test(bundle: Path, version: str, keep_probe: bool = False) -> None:
