@@ -837,7 +837,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                     "cancelled": result.cancelled,
                     "seconds": round(result.seconds, 3),
                 },
-                ensure_ascii=False,
+                ensure_ascii=True,
             )
         )
     else:
@@ -903,7 +903,7 @@ def _check(
                     "seconds": round(result.seconds, 3),
                     "requests": result.requests,
                 },
-                ensure_ascii=False,
+                ensure_ascii=True,
             )
         )
     if result.cancelled:

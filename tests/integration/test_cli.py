@@ -424,6 +424,13 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
     assert process.wait(timeout=60) == 0 and "error" not in stderr.lower()
 
 
+def test_every_json_output_is_ascii_escaped():
+    # The contract (README, cli.py's docstring): a --json output written with ensure_ascii=False would die on a
+    # cp1252 pipe on Windows as soon as a file name or a message holds Cyrillic.
+    source = (Path(__file__).resolve().parents[2] / "ymdesk" / "cli.py").read_text(encoding="utf-8")
+    assert source.count("json.dumps(") == source.count("ensure_ascii=True")
+
+
 def test_output_survives_a_code_page_without_cyrillic(catalog):
     # Windows hands a pipe the ANSI code page: cp1252 on an English desktop. PYTHONIOENCODING stands in for it here.
     cp1252 = {"PYTHONIOENCODING": "cp1252"}
