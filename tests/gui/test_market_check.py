@@ -135,3 +135,30 @@ def test_history_verifies_a_finished_run(qtbot, loaded_window, simulator, confir
         history.results.verify.button.click()
     assert [sku for _, sku in found.args[0].still_shown] == [deleted[0]]
     assert "still shows 1" in history.results.verify.status_label.text()
+
+
+def test_the_check_can_be_cancelled_while_it_waits_for_the_read_limit(qtbot, loaded_window, simulator):
+    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
+    from ymdesk.core.simulator.limits import Limits, RateLimit, Resource
+
+    # 20 offers answered an hour: the first check uses the window up, the second has to wait for it.
+    simulator.limits = Limits.unlimited().with_limit(Resource.CAMPAIGN_OFFERS, RateLimit(20, 3600.0))
+    window = loaded_window
+    window.pick_all_action.trigger()
+    dialog = _dialog(qtbot, window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
+    panel = dialog.setup.check_panel
+    with qtbot.waitSignal(panel.checked, timeout=20_000) as first:
+        panel.check_button.click()
+    assert first.args[0].complete
+    qtbot.waitUntil(panel.check_button.isEnabled, timeout=10_000)
+
+    waits = []
+    panel._task.event.connect(
+        lambda event: (waits.append(event), panel.cancel_button.click()) if hasattr(event, "kind") else None
+    )
+    with qtbot.waitSignal(panel.checked, timeout=20_000) as second:
+        panel.check_button.click()
+    result = second.args[0]
+    assert waits and result.cancelled and not result.complete and result.checked == 0
+    assert "Check cancelled" in panel.status_label.text()
+    qtbot.waitUntil(lambda: panel.check_button.isEnabled() and not panel.cancel_button.isVisible(), timeout=10_000)

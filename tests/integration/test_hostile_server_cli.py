@@ -100,9 +100,7 @@ def journal_counts(home: Path, job_id: int = 1) -> dict[Outcome, int]:
         return journal.counts(job_id)
 
 
-def test_ctrl_c_during_a_request_cuts_it_within_a_second_records_it_sent_and_resume_finishes(
-    catalog, isolated_home
-):
+def test_ctrl_c_during_a_request_cuts_it_within_a_second_records_it_sent_and_resume_finishes(catalog, isolated_home):
     with market(Reply(stall_before_headers=True)) as server:
         process = start(run_args(catalog, server.url))
         request = wait_for_delete(server)
