@@ -62,6 +62,7 @@ class CheckPanel(QWidget):
         self.services = services
         self.result: CheckResult | None = None
         self._subject: tuple[Operation, Target, Catalog, np.ndarray | None] | None = None
+        self._count = 0  # valid SKUs the subject holds (from the run's plan)
         self._task = TaskController(self)
         self._task.event.connect(self._on_event)
         self._task.succeeded.connect(self._on_checked)
@@ -113,6 +114,7 @@ class CheckPanel(QWidget):
         if self._subject is not None and subject is not None and self._subject[:2] != subject[:2]:
             self._clear()
         self._subject = subject if can else None
+        self._count = count
         self.check_button.setEnabled(can and not self._task.is_running())
         self.setVisible(bool(can) or self.result is not None)
         if can and self.result is None and not self._task.is_running() and target is not None:
@@ -132,17 +134,17 @@ class CheckPanel(QWidget):
             errors.show_error(self, error)
             return
         self._clear()
-        skus = picked_skus(catalog, picked)
-        plan = plan_check(operation, target, len(skus), batch_size=self.services.settings.batch_size)
+        plan = plan_check(operation, target, self._count, batch_size=self.services.settings.batch_size)
         if plan is not None:
             self.status_label.setText(render(plan.describe(render)))
-        self.progress.setRange(0, max(1, len(skus)))
+        self.progress.setRange(0, max(1, self._count))
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
         self.check_button.setEnabled(False)
 
         def task(cancel: threading.Event):
+            skus = picked_skus(catalog, picked)  # here, off the GUI thread: a second for 500k rows
             with client:
                 return (yield from run_check(client, operation, target, skus, cancel=cancel))
 
