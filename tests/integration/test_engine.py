@@ -292,6 +292,9 @@ def test_cancel_during_a_long_rate_limit_wait_stops_within_a_second_and_resume_f
 
     sim.limits = Limits.unlimited()
     sim.reset_observations()
+    # The journal remembers Market's window for every process (Remaining 0 until the hour is over); the
+    # simulator's hour is over now, so is the journal's.
+    journal.pacing_answer(f"delete-offers:{DEMO_FBS_CAMPAIGN_ID}:", None, None, time.time())
     finished, _ = run(journal, sim, job_id)
 
     assert finished.status is JobStatus.DONE

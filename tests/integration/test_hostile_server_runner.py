@@ -228,3 +228,67 @@ def test_a_redirect_stops_the_job_and_nothing_goes_elsewhere(journal):
         assert elsewhere.seen == [] and len(server.seen) == 1
     assert finished.status is JobStatus.STOPPED and "redirect" in finished.message.english()
     assert Outcome.DELETED not in journal.counts(job_id)
+
+
+def _run_in_threads(jobs, make_client, path):
+    """Each job in its own thread with its own journal connection and client, as separate processes would."""
+    results: dict[int, Finished] = {}
+    failures: list[BaseException] = []
+
+    def work(job_id):
+        try:
+            with Journal(path) as own, make_client() as client:
+                runner = JobRunner(client, own, job_id, retry=FAST)
+                results[job_id] = [e for e in runner.run() if isinstance(e, Finished)][-1]
+        except BaseException as error:  # reported by the test below
+            failures.append(error)
+
+    threads = [threading.Thread(target=work, args=(job_id,)) for job_id in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not failures, failures
+    return results
+
+
+def test_never_more_than_two_requests_in_flight_per_key(tmp_path):
+    path = tmp_path / "journal.sqlite3"
+    with Journal(path) as journal:
+        jobs = [
+            journal.create_job(
+                Operation.DELETE_OFFERS,
+                Target(campaign_id=store),
+                [JobItem(s, s, i) for i, s in enumerate(SKUS[:1000])],
+                api_url="http://127.0.0.1:1",
+            )
+            for store in (101, 102, 103)
+        ]
+    with HostileServer(Reply(200, {"status": "OK"}, delay=0.2)) as server:
+        results = _run_in_threads(jobs, lambda: MarketClient(KEY, server.url), path)
+        assert server.max_in_flight == 2 and len(server.seen) == 6
+    assert all(f.status is JobStatus.DONE for f in results.values()) and len(results) == 3
+
+
+def test_jobs_for_one_store_in_two_processes_share_its_pacing(tmp_path):
+    path = tmp_path / "journal.sqlite3"
+    skus = [f"S{i:05d}" for i in range(4000)]
+    with Journal(path) as journal:
+        jobs = [
+            journal.create_job(
+                Operation.DELETE_OFFERS,
+                Target(campaign_id=DEMO_FBS_CAMPAIGN_ID),
+                [JobItem(s, s, i) for i, s in enumerate(half)],
+                api_url="http://127.0.0.1:1",
+            )
+            for half in (skus[:2000], skus[2000:])
+        ]
+    with MarketSimulator(build_demo_state(skus), limits=Limits.fast(skus=1000, period=2.0)) as sim:
+        results = _run_in_threads(jobs, lambda: MarketClient(DEMO_API_KEY, sim.url), path)
+        statuses = [r.status for r in sim.records() if "/delete" in r.path]
+    assert all(f.status is JobStatus.DONE for f in results.values())
+    assert statuses.count(200) == 8
+    # The window is shared through the journal, so the two jobs mostly keep to it together. Not always: a race
+    # between one job's answer and the other's reservation lets a third request into a window now and then
+    # (seen in about half the runs, once per run); that 420 is waited out like any other.
+    assert statuses.count(420) <= 2

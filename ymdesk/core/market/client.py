@@ -8,6 +8,7 @@ report every wait), so this client sends each request once and says precisely wh
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import ipaddress
 import json
 import logging
@@ -384,6 +385,8 @@ class MarketClient:
         self.base_url = check_base_url(base_url)
         self.timeout = timeout
         self.deadline = deadline
+        # Who is asking, for the limit of two requests in flight per key; a digest, never the key itself.
+        self.key_id = hashlib.sha256(f"{self.base_url}\n{token}".encode()).hexdigest()[:16]
         self.cancel = cancel
         self._session = requests.Session()
         # Retries belong to the runner (cancellable, reported); urllib3 must not retry behind its back.

@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from ymdesk.core.market.client import RateLimitState
 from ymdesk.core.model import Operation
@@ -78,6 +79,18 @@ class RetryPolicy:
         return min(self.rate_limit_fallback_cap, 2.0 ** (attempt - 1))
 
 
+class SharedPacing(Protocol):
+    """Pacing kept where every process sees it (the journal): jobs for one store in two processes share it."""
+
+    def delay(self, cost: int, limits: RateLimits, wall: float) -> float:
+        """0 and the units reserved for a send now, or how long to wait first."""
+        ...
+
+    def answered(self, rate: RateLimitState | None, wall: float) -> None:
+        """What Market's headers said (None: no headers, the local window applies)."""
+        ...
+
+
 class Pacer:
     """Decides how long to wait before sending `skus` SKUs so the limit is not exceeded."""
 
@@ -88,9 +101,11 @@ class Pacer:
         wall: Callable[[], float] = time.time,
         clock: Callable[[], float] = time.monotonic,
         longest: float | None = None,
+        shared: SharedPacing | None = None,
     ) -> None:
         self.limits = limits
         self.longest = longest if longest is not None else max_wait(limits)
+        self.shared = shared
         self._wall = wall
         self._clock = clock
         self._sent: deque[tuple[float, int]] = deque()  # (monotonic time, units) in the local window
@@ -98,6 +113,8 @@ class Pacer:
 
     def delay_before(self, skus: int) -> float:
         """Never more than `longest` (the documented window plus a margin), whatever the headers said."""
+        if self.shared is not None:
+            return min(self.longest, self.shared.delay(self.limits.cost(skus), self.limits, self._wall()))
         return min(self.longest, self._delay(self.limits.cost(skus)))
 
     def _delay(self, cost: int) -> float:
@@ -111,12 +128,17 @@ class Pacer:
 
     def record(self, skus: int, rate: RateLimitState | None) -> None:
         """After an answer (any answer that counted against the limit)."""
+        if self.shared is not None:
+            self.shared.answered(rate if rate is not None and rate.remaining is not None else None, self._wall())
+            return
         self._sent.append((self._clock(), self.limits.cost(skus)))
         self._server = rate if rate is not None and rate.remaining is not None else None
 
     def observe(self, rate: RateLimitState | None) -> None:
         """After an answer that consumed nothing (420): keep what the headers say."""
         if rate is not None and rate.remaining is not None:
+            if self.shared is not None:
+                self.shared.answered(rate, self._wall())
             self._server = rate
 
     def _local_delay(self, cost: int) -> float:

@@ -30,6 +30,7 @@ from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message, UserError
 from ymdesk.core.model import RETRIABLE_STATUSES, JobItem, JobItems, Operation, Outcome, Target
 from ymdesk.core.runs.events import JobStatus
 
+UNTIL_SLACK = 0.05  # as ratelimit.UNTIL_SLACK
 BUSY_TIMEOUT_MS = 30_000  # two ymdesk processes may share a journal
 BUSY_TIMEOUT_ENV = "YMDESK_JOURNAL_BUSY_MS"  # a shorter wait for a locked journal (tests)
 #: A lease whose process is on another host counts as dead when its heartbeat is older than this (a request
@@ -375,6 +376,83 @@ class Journal:
         if row is None or not _holder_alive(int(row[0]), str(row[1]), float(row[2])):
             return None
         return int(row[0]), str(row[1])
+
+    # -- pacing and requests in flight, shared by every process using this journal
+
+    def pacing_delay(self, resource: str, cost: int, amount: int, window: float, wall: float) -> tuple[float, int]:
+        """(0, a reservation) with `cost` units reserved for a send now, or (seconds to wait, 0). While Market's
+        headers are known (Remaining, Until) they are the truth, less what was reserved since; else a sliding
+        window over every process's sends. A reservation is open (negative units) until its answer is in."""
+        with self._transaction():
+            self._db.execute("DELETE FROM rate_sends WHERE resource = ? AND at <= ?", (resource, wall - window))
+            row = self._db.execute("SELECT remaining, until FROM rate_state WHERE resource = ?", (resource,)).fetchone()
+            if row is not None and row[0] is not None and row[1] is not None and float(row[1]) > wall:
+                remaining, until = int(row[0]), float(row[1])
+                if remaining < cost:
+                    return until - wall + UNTIL_SLACK, 0
+                self._db.execute("UPDATE rate_state SET remaining = ? WHERE resource = ?", (remaining - cost, resource))
+                return 0.0, self._reserve(resource, wall, cost)
+            sends = self._db.execute(
+                "SELECT at, ABS(units) FROM rate_sends WHERE resource = ? ORDER BY at", (resource,)
+            ).fetchall()
+            used = sum(int(units) for _at, units in sends)
+            if used + cost <= amount:
+                return 0.0, self._reserve(resource, wall, cost)
+            excess, freed = used + cost - amount, 0
+            for at, units in sends:
+                freed += int(units)
+                if freed >= excess:
+                    return max(0.0, float(at) + window - wall), 0
+            return window, 0
+
+    def _reserve(self, resource: str, wall: float, cost: int) -> int:
+        cursor = self._db.execute("INSERT INTO rate_sends VALUES (?,?,?)", (resource, wall, -cost))
+        return int(cursor.lastrowid or 0)
+
+    def pacing_answer(
+        self, resource: str, remaining: int | None, until: float | None, wall: float, reservation: int = 0
+    ) -> None:
+        """Market answered the request of `reservation`. Its Remaining does not know the requests other
+        processes have reserved and not yet had answered: they are taken off it."""
+        with self._transaction():
+            if reservation:
+                self._db.execute("UPDATE rate_sends SET units = ABS(units) WHERE rowid = ?", (reservation,))
+            if remaining is None or until is None:
+                self._db.execute("DELETE FROM rate_state WHERE resource = ?", (resource,))
+                return
+            out = self._db.execute(
+                "SELECT COALESCE(SUM(-units), 0) FROM rate_sends WHERE resource = ? AND units < 0", (resource,)
+            ).fetchone()[0]
+            self._db.execute(
+                "INSERT OR REPLACE INTO rate_state (resource, remaining, until, updated) VALUES (?,?,?,?)",
+                (resource, max(0, remaining - int(out)), until, wall),
+            )
+
+    def take_request_slot(self, key: str, job_id: int, limit: int, lifetime: float) -> int | None:
+        """A slot for one request with API key `key` (a digest), or None when `limit` are in flight already.
+        Slots of dead processes, and slots older than a request can live, do not count."""
+        now = time.time()
+        host = socket.gethostname()
+        with self._transaction():
+            self._db.execute("DELETE FROM in_flight WHERE expires < ?", (now,))
+            rows = self._db.execute("SELECT id, pid, host FROM in_flight WHERE key = ?", (key,)).fetchall()
+            live = 0
+            for slot, pid, holder in rows:
+                if holder == host and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+                    self._db.execute("DELETE FROM in_flight WHERE id = ?", (slot,))
+                else:
+                    live += 1
+            if live >= limit:
+                return None
+            cursor = self._db.execute(
+                "INSERT INTO in_flight (key, job_id, pid, host, started, expires) VALUES (?,?,?,?,?,?)",
+                (key, job_id, os.getpid(), host, now, now + lifetime),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def release_request_slot(self, slot: int) -> None:
+        with self._transaction():
+            self._db.execute("DELETE FROM in_flight WHERE id = ?", (slot,))
 
     def schema_version(self) -> int:
         with self._lock:

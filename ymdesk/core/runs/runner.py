@@ -32,6 +32,7 @@ from ymdesk.core.market.client import (
     MarketClient,
     NotFoundError,
     RateLimitError,
+    RateLimitState,
     RedirectError,
     RequestCancelled,
     ServerError,
@@ -85,6 +86,9 @@ _UNREADABLE_TWICE = QT_TRANSLATE_NOOP(
     "sent without an answer; resume the job to send them again.",
 )
 HEARTBEAT_SECONDS = 5.0
+#: Market's global limit: two parallel requests per login (more are answered 420 "Hit rate limit of 2 parallel
+#: requests"). Counted across every process that uses this journal.
+MAX_IN_FLIGHT_PER_KEY = 2
 #: After this many consecutive batches that got no HTTP answer (or no readable one), the job stops.
 BATCHES_WITHOUT_ANSWER = 2
 
@@ -150,7 +154,9 @@ class JobRunner:
         self._rng = rng or random.Random()
         self._wall, self._clock = wall, clock
         self._longest_wait = max_wait(self.limits, self.job.operation)
-        self._pacer = Pacer(self.limits, wall=wall, clock=clock, longest=self._longest_wait)
+        # Pacing lives in the journal, so jobs for one store in two processes share it.
+        shared = _JournalPacing(journal, _resource(self.job))
+        self._pacer = Pacer(self.limits, wall=wall, clock=clock, longest=self._longest_wait, shared=shared)
         self._open: dict[int, _Item] = {}  # read for sending in this run, outcome not yet recorded
         self._unread = 0  # SKUs to send that are not read from the journal yet
         self._after = -1  # the last seq read
@@ -392,9 +398,13 @@ class JobRunner:
                     ),
                 )
             self._check_cancel()
+            slot = yield from self._request_slot()
             self.journal.mark_sent(self.job_id, (item.seq for item in part))
             try:
-                result = send(skus)
+                try:
+                    result = send(skus)
+                finally:
+                    self.journal.release_request_slot(slot)
             except RequestCancelled as error:
                 if error.sent:
                     _maybe_applied(part)
@@ -472,6 +482,21 @@ class JobRunner:
             else:
                 self._pacer.record(len(part), result.rate)
                 return result
+
+    def _request_slot(self) -> Generator[Event, None, int]:
+        """Market allows two requests in flight per login: wait (cancellably) while two with this key are out,
+        from any process using this journal."""
+        key = str(getattr(self.client, "key_id", ""))
+        lifetime = float(getattr(self.client, "deadline", 60.0)) + 10.0
+        while True:
+            slot = self.journal.take_request_slot(key, self.job_id, MAX_IN_FLIGHT_PER_KEY, lifetime)
+            if slot is not None:
+                return slot
+            yield from self._wait(
+                WaitKind.PACING,
+                0.2,
+                Message.translate("Runner", "Two requests with this key are already out; waiting for one to end."),
+            )
 
     def _unsend(self, part: Sequence[_Item]) -> None:
         """No connection was made: the SKUs that had never gone out before are not sent, as before."""
@@ -606,6 +631,31 @@ class JobRunner:
                 self._counts[Outcome.PENDING] -= 1  # cancelled items were counted as pending-to-send
             self._counts[update.outcome] += 1
         self._counts = Counter({k: v for k, v in self._counts.items() if v > 0})
+
+
+class _JournalPacing:
+    """ratelimit.SharedPacing kept in the journal, for one resource (an operation on one store or business)."""
+
+    def __init__(self, journal: Journal, resource: str) -> None:
+        self.journal, self.resource = journal, resource
+        self._reservation = 0  # the units reserved for the request out now (one at a time per runner)
+
+    def delay(self, cost: int, limits: RateLimits, wall: float) -> float:
+        delay, reservation = self.journal.pacing_delay(self.resource, cost, limits.amount, limits.window, wall)
+        if reservation:
+            self._reservation = reservation
+        return delay
+
+    def answered(self, rate: RateLimitState | None, wall: float) -> None:
+        remaining = rate.remaining if rate is not None else None
+        until = rate.until if rate is not None else None
+        reservation, self._reservation = self._reservation, 0
+        self.journal.pacing_answer(self.resource, remaining, until, wall, reservation)
+
+
+def _resource(job: JobRecord) -> str:
+    target = job.target
+    return f"{job.operation.value}:{target.campaign_id or ''}:{target.business_id or ''}"
 
 
 def _maybe_applied(part: Sequence[_Item]) -> None:
