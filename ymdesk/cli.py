@@ -1019,7 +1019,7 @@ def _cancel_on_interrupt(cancel: threading.Event) -> Callable[[int, FrameType | 
         if cancel.is_set():
             raise KeyboardInterrupt  # a second Ctrl+C: stop at once; the job stays resumable
         cancel.set()
-        warn(Message.translate("Cli", "Cancelling after the current request… (Ctrl+C again to stop at once)"))
+        warn(Message.translate("Cli", "Cancelling… (Ctrl+C again to stop at once)"))
 
     return handler
 
