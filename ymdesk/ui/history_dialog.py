@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -63,6 +64,14 @@ class HistoryDialog(QDialog):
         self.resume_button = QPushButton(icon("run"), self.tr("Resume the run"), objectName="resumeButton")
         self.resume_button.setEnabled(False)
         self.resume_button.clicked.connect(self.resume_selected)
+        self.retry_failed_box = QCheckBox(
+            self.tr("Also send again the SKUs that failed for a passing cause (network, timeout, Market's errors)"),
+            objectName="retryFailedBox",
+        )
+        self.retry_failed_box.setToolTip(
+            self.tr("SKUs Market refused (invalid, rejected, not found) are never sent again.")
+        )
+        self.retry_failed_box.toggled.connect(lambda _checked: self._on_selected())
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         splitter = QSplitter()
@@ -77,6 +86,7 @@ class HistoryDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.retry_failed_box)
         layout.addLayout(buttons)
         self._fill()
 
@@ -125,7 +135,11 @@ class HistoryDialog(QDialog):
 
     def _on_selected(self) -> None:
         job = self.selected_job()
-        self.resume_button.setEnabled(job is not None and job.status.resumable)
+        retry = self.retry_failed_box.isChecked()
+        self.resume_button.setEnabled(
+            job is not None
+            and (job.status.resumable or (retry and self.services.journal.retriable_failures(job.id) > 0))
+        )
         if job is not None:
             self.results.show_job(job.id)
 
@@ -147,7 +161,8 @@ class HistoryDialog(QDialog):
             QMessageBox.warning(self, self.tr("Cannot resume here"), text)
             return
         dialog = RunDialog(self.services, parent=self.parentWidget())
-        dialog.resume(job.id)  # the preview and the confirmation come first, as for a new run
+        # the preview and the confirmation come first, as for a new run
+        dialog.resume(job.id, retry_failed=self.retry_failed_box.isChecked())
         dialog.open()
         self.resumed.emit(job.id)
         self.accept()

@@ -74,6 +74,7 @@ class RunDialog(QDialog):
         self._runner.event.connect(self._on_event)
         self._runner.failed.connect(self._on_run_failed)
         self._runner.finished.connect(self._on_run_thread_finished)
+        self._retry_failed = False
         self._planner = TaskController(self)  # a resume's plan, read from the journal
         self._planner.succeeded.connect(self._on_resume_planned)
         self._planner.failed.connect(lambda error: errors.show_error(self, error))
@@ -105,14 +106,15 @@ class RunDialog(QDialog):
 
     # ------------------------------------------------------------ starting
 
-    def resume(self, job_id: int) -> None:
+    def resume(self, job_id: int, *, retry_failed: bool = False) -> None:
         """Show what resuming a journal job will do; it starts only once confirmed, as a new run does. The plan
         (what is left, the limit window used) is read on a worker: a few hundred ms for a 300k-SKU job.
         `items_ready` is emitted when the preview is complete."""
         journal = self.services.journal
         self.setup.show_resume_pending()
         self.pages.setCurrentIndex(SETUP_PAGE)
-        self._planner.start(lambda cancel: plan_resume(journal, job_id), name="ymdesk-plan")
+        self._retry_failed = retry_failed  # History's "also send again what failed for a passing cause"
+        self._planner.start(lambda cancel: plan_resume(journal, job_id, retry_failed=retry_failed), name="ymdesk-plan")
 
     def _on_resume_planned(self, plan: RunPlan) -> None:
         self.setup.show_resume(plan)
@@ -154,8 +156,10 @@ class RunDialog(QDialog):
         before = journal.counts(plan.job_id) if plan.job_id is not None else None
         self.progress.begin(plan, self.services.campaigns, before)
         self.pages.setCurrentIndex(PROGRESS_PAGE)
+        retry_failed = plan.resumes and self._retry_failed
         self._runner.start(
-            lambda cancel: start_run(journal, client, plan, source=source, cancel=cancel), name="ymdesk-run"
+            lambda cancel: start_run(journal, client, plan, source=source, cancel=cancel, retry_failed=retry_failed),
+            name="ymdesk-run",
         )
 
     def is_running(self) -> bool:
