@@ -117,7 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ymdesk.ui.main_window import MainWindow
     from ymdesk.ui.settings import AppSettings
 
-    setup_logging()
+    try:
+        setup_logging()
+    except OSError as error:  # a read-only or full data folder: go on without the log, never a traceback
+        print(f"ymdesk: the log cannot be written ({error.strerror or error}); going on without it.", file=sys.stderr)
     errors.install_excepthook()
     settings = AppSettings()
     language = install_translator(args.lang or settings.language or None)
@@ -126,7 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         services = build_services(settings, demo=args.demo or args.self_test, language=language)
     except Exception as error:  # e.g. the journal's folder is not writable
-        log.exception("cannot start")
+        from ymdesk.core.messages import UserError
+
+        if isinstance(error, UserError):  # said in the box; no traceback (the log may be what cannot be written)
+            log.info("cannot start: %s", error)
+        else:
+            log.exception("cannot start")
         errors.show_error(None, error)
         return 1
     window = MainWindow(services)

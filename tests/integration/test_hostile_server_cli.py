@@ -298,3 +298,20 @@ def test_an_unknown_store_is_said_before_the_plan_even_in_a_dry_run(catalog):
         done = cli(*args[3:])
         assert not deletes(server)
     assert done.returncode == 2 and "no store with id 987654" in done.stderr and "Plan" not in done.stderr
+
+
+def test_the_app_on_a_read_only_data_dir_says_so_without_a_traceback(tmp_path):
+    home = tmp_path / "ro-home"
+    _mount_tmpfs(home, "ro,size=1m")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "ymdesk", "--self-test"],
+            env={**environment(home), "QT_QPA_PLATFORM": "offscreen"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        subprocess.run(["umount", str(home)], check=False)
+    assert done.returncode == 1
+    assert "cannot be written" in done.stderr and "Traceback" not in done.stderr
