@@ -149,3 +149,28 @@ def test_run_dialog_models_pass_the_model_tester(qtbot, qtmodeltester, loaded_wi
         dialog.setup.start_button.click()
     qtbot.waitUntil(lambda: dialog.results.model.rowCount() == 60, timeout=10_000)
     qtmodeltester.check(dialog.results.model, force_py=True)
+
+
+def test_cancel_during_a_request_stops_within_a_second_and_records_it_sent(
+    qtbot, loaded_window, confirm_runs, simulator
+):
+    """Issue 10: Cancel in the app cuts the request in flight (Market's answer is 30 s away) within a second;
+    its SKUs are "sent, no answer", never "Not sent"."""
+    import time
+
+    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID, Faults
+
+    window = loaded_window
+    window.services.settings.batch_size = 5
+    window.pick_all_action.trigger()
+    dialog = open_run_dialog(qtbot, window)
+    simulator.faults = Faults(seed=1, slow_rate=1.0, slow_seconds=30.0)
+    dialog.setup.start_button.click()
+    qtbot.waitUntil(lambda: simulator.max_in_flight(campaign_id=DEMO_FBS_CAMPAIGN_ID) >= 1, timeout=30_000)
+    with qtbot.waitSignal(dialog.run_finished, timeout=10_000) as finished:
+        asked = time.monotonic()
+        dialog.cancel_run()
+    assert time.monotonic() - asked < 1.0
+    assert finished.args[0].status is JobStatus.CANCELLED
+    counts = window.services.journal.counts(dialog.job_id)
+    assert counts[Outcome.UNANSWERED] == 5 and counts.get(Outcome.PENDING, 0) == 0
