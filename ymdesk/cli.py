@@ -90,9 +90,9 @@ def warn(message: Message) -> None:
 
 def _h(text: str) -> str:
     """A help text marked with QT_TRANSLATE_NOOP("CliHelp", ...), in the language of the session."""
-    from ymdesk.i18n import tr
+    from ymdesk.i18n import tr as translated  # not named tr( here: lupdate would take "CliHelp" for a text
 
-    return tr("CliHelp", text)
+    return translated("CliHelp", text)
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -648,9 +648,9 @@ _NO = QT_TRANSLATE_NOOP("CliTable", "no")
 
 
 def _heading(title: str) -> str:
-    from ymdesk.i18n import tr
+    from ymdesk.i18n import tr as translated  # not named tr( here: lupdate would take "CliTable" for a text
 
-    return tr("CliTable", title)
+    return translated("CliTable", title)
 
 
 def _print_table(header: list[str], rows: list[list[object]]) -> None:
@@ -1397,7 +1397,7 @@ def _user_error_code(error: UserError) -> int:
 
 def _translate_argparse() -> None:
     """argparse's own sentences ("the following arguments are required") in the session's language too."""
-    known = set(ARGPARSE_WORDS)
+    known = {*ARGPARSE_WORDS, _OPTIONS}  # "options" too: a parent's group merges only under the same title
     argparse._ = lambda text: _h(text) if text in known else text  # type: ignore[attr-defined]
 
 

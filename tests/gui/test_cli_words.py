@@ -12,7 +12,7 @@ from ymdesk import cli, i18n
 WORDS = {
     "the following arguments are required: %s": "нужно указать: %s",
     "see ymdesk-cli --help": "см. ymdesk-cli --help",
-    "the store's id (see ymdesk-cli campaigns)": "номер магазина (см. ymdesk-cli campaigns)",
+    "the store's id (see ymdesk-cli campaigns)": "ID магазина (см. ymdesk-cli campaigns)",
     "options": "параметры",
 }
 
@@ -46,7 +46,7 @@ def test_operation_help_is_translated(russian_words, capsys):
     with pytest.raises(SystemExit):
         cli.main(["--lang", "ru", "run", "delete-offers", "--help"])
     out = " ".join(capsys.readouterr().out.split())
-    assert "параметры:" in out and "--campaign-id N номер магазина (см. ymdesk-cli campaigns)" in out
+    assert "параметры:" in out and "--campaign-id N ID магазина (см. ymdesk-cli campaigns)" in out
 
 
 class Pseudo(QTranslator):

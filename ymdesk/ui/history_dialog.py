@@ -123,11 +123,12 @@ class HistoryDialog(QDialog):
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)  # one line per run; a shortened cell is whole in its tooltip
         room = self.width() - 40
-        for column, least in ((self.FILE_COLUMN, 160), (self.TARGET_COLUMN, 240)):
+        # The target keeps up to 320 px: "магазин «Демо-магазин FBS» (21000001)" is longer than its English.
+        for column, least in ((self.FILE_COLUMN, 160), (self.TARGET_COLUMN, 320)):
             used = sum(self.table.columnWidth(c) for c in range(self.table.columnCount()))
             if used > room:
                 width = self.table.columnWidth(column)
-                self.table.setColumnWidth(column, max(least, width - (used - room)))
+                self.table.setColumnWidth(column, max(min(least, width), width - (used - room)))
 
     def selected_job(self):
         rows = self.table.selectionModel().selectedRows()
