@@ -1268,72 +1268,82 @@
         <translation>завершён с ошибкой</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="44"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="45"/>
         <source>History of runs</source>
         <translation>История запусков</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="51"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="52"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="52"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="53"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="53"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="54"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="54"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="55"/>
         <source>Target</source>
         <translation>Цель</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="55"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="56"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="56"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="57"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="57"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="58"/>
         <source>Outcomes</source>
         <translation>Итоги</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="63"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="64"/>
         <source>Resume the run</source>
         <translation>Продолжить запуск</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="66"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="68"/>
+        <source>Also send again the SKUs that failed for a passing cause (network, timeout, Market&apos;s errors)</source>
+        <translation>Также повторно отправить SKU, не прошедшие по временной причине (сеть, тайм-аут, ошибки Маркета)</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="72"/>
+        <source>SKUs Market refused (invalid, rejected, not found) are never sent again.</source>
+        <translation>SKU, которые Маркет не принял (некорректные, отклонённые, не найденные), повторно не отправляются.</translation>
+    </message>
+    <message>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="75"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="74"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="83"/>
         <source>Interrupted or cancelled runs can be resumed: only the SKUs not done are sent.</source>
         <translation>Прерванные и отменённые запуски можно продолжить: отправятся только необработанные SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="139"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="154"/>
         <source>This run was made in demo mode, against the built-in simulator. Start ymdesk --demo to resume it.</source>
         <translation>Этот запуск выполнялся в демо-режиме, на встроенном симуляторе. Чтобы продолжить его, запустите ymdesk --demo.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="143"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="158"/>
         <source>This run was sent to {sent_to}, but ymdesk is now connected to {connected_to}.</source>
         <translation>Этот запуск отправлялся на {sent_to}, а сейчас ymdesk подключён к {connected_to}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/history_dialog.py" line="147"/>
+        <location filename="../../ymdesk/ui/history_dialog.py" line="162"/>
         <source>Cannot resume here</source>
         <translation>Здесь продолжить нельзя</translation>
     </message>
@@ -2234,47 +2244,47 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
         <translation>Запуск операции</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="205"/>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="209"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="186"/>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="190"/>
         <source>Market stopped the run</source>
         <translation>Маркет остановил запуск</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="189"/>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="193"/>
         <source>The SKUs not sent are recorded as cancelled; resume from History.</source>
         <translation>Неотправленные SKU записаны как отменённые; продолжить можно из «Истории».</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="200"/>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="204"/>
         <source>Check whether Market has applied it</source>
         <translation>Проверить, применил ли Маркет изменения</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="224"/>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="228"/>
         <source>Market applies promo changes in 4–6 hours. Until then the products may still show in the promo.</source>
         <translation>Маркет применяет изменения в акциях за 4–6 часов. До тех пор товары ещё могут отображаться в акции.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="249"/>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="253"/>
         <source>Market is still processing the changes to this promo. Check again later.</source>
         <translation>Маркет ещё обрабатывает изменения в этой акции. Проверьте позже.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="251"/>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="255"/>
         <source>Market has finished processing the changes to this promo.</source>
         <translation>Маркет закончил обработку изменений в этой акции.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="260"/>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="264"/>
         <source>Stop the run?</source>
         <translation>Остановить запуск?</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_dialog.py" line="262"/>
+        <location filename="../../ymdesk/ui/run_dialog.py" line="266"/>
         <source>A run is in progress. Stop it? The current request is finished; the SKUs not sent are recorded as cancelled and can be resumed from History.</source>
         <translation>Идёт запуск. Остановить его? Текущий запрос будет завершён; неотправленные SKU запишутся как отменённые, их можно продолжить из «Истории».</translation>
     </message>
