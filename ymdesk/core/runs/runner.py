@@ -388,8 +388,9 @@ class JobRunner:
         faults = locks = limits_hit = 0
         skus = [item.sku for item in part]
         while True:
-            delay = self._pacer.delay_before(len(part))
-            if delay > 0:
+            # Asked again after every wait: with pacing shared between processes, a send is reserved only when
+            # the answer is 0, and another process may have taken the window meanwhile.
+            while (delay := self._pacer.delay_before(len(part))) > 0:
                 yield from self._wait(
                     WaitKind.PACING,
                     delay,
