@@ -884,7 +884,7 @@
     <message>
         <location filename="../../ymdesk/ui/confirm.py" line="50"/>
         <source>Resume run #{job}: send the {count:n} SKUs left ({operation}) to “{target}”?</source>
-        <translation>Продолжить запуск №{job}: отправить оставшиеся SKU ({count:n}) — {operation} — для «{target}»?</translation>
+        <translation>Продолжить запуск №{job} ({operation}): отправить оставшиеся SKU ({count:n}) для «{target}»?</translation>
     </message>
     <message>
         <location filename="../../ymdesk/ui/confirm.py" line="55"/>
@@ -2736,12 +2736,12 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
         <translation>Маркет отклонил пакет из {count:n} SKU; делим его, чтобы найти те, которые он не принимает.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="432"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="433"/>
         <source>Market&apos;s rate limit was reached (HTTP {status}); waiting {seconds} s as Market asks.</source>
         <translation>Исчерпан лимит запросов Маркета (HTTP {status}); ждём {seconds} с, как просит Маркет.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="498"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="499"/>
         <source>Two requests with this key are already out; waiting for one to end.</source>
         <translation>С этим ключом уже выполняются два запроса; ждём, пока один из них завершится.</translation>
     </message>
@@ -2756,17 +2756,17 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
         <translation>Выход из акции {promo}: все её товары убраны. Маркет применит изменение в течение 4–6 часов.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="396"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="397"/>
         <source>Keeping to Market&apos;s rate limit: next batch in {seconds} s.</source>
         <translation>Соблюдаем лимит запросов Маркета: следующий пакет через {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="444"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="445"/>
         <source>Market has locked the store for now (HTTP 423); trying again in {seconds} s.</source>
         <translation>Маркет временно заблокировал магазин (HTTP 423); повтор через {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="471"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="472"/>
         <source>{problem} Trying again in {seconds} s (attempt {attempt} of {attempts}).</source>
         <translation>{problem} Повтор через {seconds} с (попытка {attempt} из {attempts}).</translation>
     </message>
