@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         self.show_rows_button = QToolButton(objectName="showRowsButton")
         self.show_rows_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.show_rows_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.show_rows_button.setStyleSheet("QToolButton { padding: 2px 16px 2px 6px; }")  # room for the arrow
         show_menu = QMenu(self.show_rows_button)
         for action in self.row_toggles():
             show_menu.addAction(action)
