@@ -356,6 +356,12 @@ def test_ctrl_c_cancels_with_exit_130_and_resume_finishes(catalog, isolated_home
         assert summary["report"] and Path(summary["report"]).exists()
 
         sim.limits = Limits.unlimited()
+        # The journal remembers Market's window for every process (Remaining 0, for up to a minute); the
+        # simulator's window is gone now, so is the journal's.
+        from ymdesk.core.runs.journal import Journal
+
+        with Journal(isolated_home / "journal.sqlite3") as journal:
+            journal.pacing_answer(f"delete-offers:{DEMO_FBS_CAMPAIGN_ID}:", None, None, time.time())
         resumed = cli("resume", str(summary["job_id"]), "--yes", "--json", "--api-url", sim.url)
     assert resumed.returncode == 1, resumed.stderr
     assert json.loads(resumed.stdout)["skipped"] == 0

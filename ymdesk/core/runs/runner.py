@@ -155,7 +155,7 @@ class JobRunner:
         self._wall, self._clock = wall, clock
         self._longest_wait = max_wait(self.limits, self.job.operation)
         # Pacing lives in the journal, so jobs for one store in two processes share it.
-        shared = _JournalPacing(journal, _resource(self.job))
+        shared = _JournalPacing(journal, _resource(self.job), self._longest_wait)
         self._pacer = Pacer(self.limits, wall=wall, clock=clock, longest=self._longest_wait, shared=shared)
         self._open: dict[int, _Item] = {}  # read for sending in this run, outcome not yet recorded
         self._unread = 0  # SKUs to send that are not read from the journal yet
@@ -637,8 +637,8 @@ class JobRunner:
 class _JournalPacing:
     """ratelimit.SharedPacing kept in the journal, for one resource (an operation on one store or business)."""
 
-    def __init__(self, journal: Journal, resource: str) -> None:
-        self.journal, self.resource = journal, resource
+    def __init__(self, journal: Journal, resource: str, longest: float) -> None:
+        self.journal, self.resource, self.longest = journal, resource, longest
         self._reservation = 0  # the units reserved for the request out now (one at a time per runner)
 
     def delay(self, cost: int, limits: RateLimits, wall: float) -> float:
@@ -650,6 +650,8 @@ class _JournalPacing:
     def answered(self, rate: RateLimitState | None, wall: float) -> None:
         remaining = rate.remaining if rate is not None else None
         until = rate.until if rate is not None else None
+        if until is not None:  # an Until further than the documented window is not believed (a year, an hour off)
+            until = min(until, wall + self.longest)
         reservation, self._reservation = self._reservation, 0
         self.journal.pacing_answer(self.resource, remaining, until, wall, reservation)
 
