@@ -423,9 +423,17 @@ class Journal:
             out = self._db.execute(
                 "SELECT COALESCE(SUM(-units), 0) FROM rate_sends WHERE resource = ? AND units < 0", (resource,)
             ).fetchone()[0]
+            left = max(0, remaining - int(out))
+            # Within one window Remaining only goes down. Two processes' answers can arrive in the other order
+            # than Market counted them: the later-counted one's lower Remaining must not be raised by the other.
+            # (Until is read against Date, whose resolution is a second: one window's Untils differ by less.)
+            known = self._db.execute("SELECT remaining, until FROM rate_state WHERE resource = ?", (resource,))
+            row = known.fetchone()
+            if row is not None and row[0] is not None and row[1] is not None and abs(float(row[1]) - until) < 1.0:
+                left = min(left, int(row[0]))
             self._db.execute(
                 "INSERT OR REPLACE INTO rate_state (resource, remaining, until, updated) VALUES (?,?,?,?)",
-                (resource, max(0, remaining - int(out)), until, wall),
+                (resource, left, until, wall),
             )
 
     def take_request_slot(self, key: str, job_id: int, limit: int, lifetime: float) -> int | None:
