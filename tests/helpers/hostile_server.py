@@ -253,3 +253,20 @@ def ok(result: dict[str, Any] | None = None, **headers: str) -> Reply:
 
 def error(status: int, code: str = "ERROR", message: str = "error", **headers: str) -> Reply:
     return Reply(status, {"status": "ERROR", "errors": [{"code": code, "message": message}]}, dict(headers))
+
+
+class HungListener:
+    """A port whose connects hang, as behind a firewall that drops SYNs: it listens with a backlog of one
+    and never accepts, and one connection fills that backlog, so the kernel ignores every later SYN."""
+
+    def __enter__(self) -> HungListener:
+        self._server = socket.socket()
+        self._server.bind(("127.0.0.1", 0))
+        self._server.listen(0)
+        self.url = f"http://127.0.0.1:{self._server.getsockname()[1]}"
+        self._filler = socket.create_connection(self._server.getsockname(), timeout=5)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._filler.close()
+        self._server.close()

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers.hostile_server import HostileServer, Reply, error, ok
+from tests.helpers.hostile_server import HostileServer, HungListener, Reply, error, ok
 from ymdesk.core.market.client import (
     ApiError,
     MarketClient,
@@ -238,3 +238,23 @@ def test_listing_stops_on_an_empty_page_and_after_100_pages():
         with MarketClient(KEY, server.url) as client:
             assert len(client.campaigns()) == 100
         assert len(server.seen) == 100
+
+
+def test_cancel_ends_a_connect_that_hangs_within_a_second_and_nothing_was_sent():
+    cancel = threading.Event()
+    with HungListener() as port, MarketClient(KEY, port.url, timeout=(10.0, 30.0), cancel=cancel) as client:
+        threading.Timer(0.3, cancel.set).start()
+        started = time.monotonic()
+        with pytest.raises(RequestCancelled) as caught:
+            client.delete_campaign_offers(1, ["a"])
+        took = time.monotonic() - started
+    assert not caught.value.sent and took < 1.0
+
+
+def test_the_total_deadline_ends_a_connect_that_hangs():
+    with HungListener() as port, MarketClient(KEY, port.url, timeout=(10.0, 30.0), deadline=0.5) as client:
+        started = time.monotonic()
+        with pytest.raises(TransportError) as caught:
+            client.delete_campaign_offers(1, ["a"])
+        took = time.monotonic() - started
+    assert caught.value.timed_out and not caught.value.sent and took < 1.5

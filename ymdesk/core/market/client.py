@@ -8,11 +8,13 @@ report every wait), so this client sends each request once and says precisely wh
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import ipaddress
 import json
 import logging
 import os
+import select
 import socket
 import threading
 import time
@@ -329,7 +331,65 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
+#: What a non-blocking connect answers while it is under way (POSIX, and Windows' WSAEWOULDBLOCK).
+_CONNECTING = {errno.EINPROGRESS, errno.EALREADY, errno.EWOULDBLOCK, 10035}
+
+
+def _connect_watched(sock: socket.socket, address: Any, timeout: float | None, watch: _Watch) -> None:
+    """Connect in slices of 50 ms, so a connect that hangs (a firewall dropping SYNs) ends as soon as the
+    watch fires (cancel, deadline) rather than at the connect timeout: a socket cannot be shut mid-connect."""
+    sock.setblocking(False)
+    code = sock.connect_ex(address)
+    ends = None if timeout is None else time.monotonic() + timeout
+    while code in _CONNECTING:
+        if watch.fired:
+            raise OSError(f"request aborted ({watch.fired})")
+        left = 0.05 if ends is None else min(0.05, ends - time.monotonic())
+        if left <= 0:
+            raise TimeoutError("timed out")
+        _, writable, failed = select.select([], [sock], [sock], left)
+        if writable or failed:
+            code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    if code:
+        raise OSError(code, os.strerror(code))
+    sock.settimeout(timeout)
+
+
+def _create_watched_connection(conn: HTTPConnection, watch: _Watch) -> socket.socket:
+    """urllib3's create_connection with a cancellable connect; errors map as urllib3 maps its own."""
+    timeout = conn.timeout if isinstance(conn.timeout, int | float) else None
+    error: OSError | None = None
+    try:
+        addresses = socket.getaddrinfo(conn._dns_host.strip("[]"), conn.port, 0, socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise urllib3_exceptions.NameResolutionError(conn.host, conn, exc) from exc
+    for family, kind, proto, _name, address in addresses:
+        sock = socket.socket(family, kind, proto)
+        try:
+            for option in conn.socket_options or ():
+                sock.setsockopt(*option)
+            _connect_watched(sock, address, timeout, watch)
+            return sock
+        except TimeoutError as exc:
+            sock.close()
+            raise urllib3_exceptions.ConnectTimeoutError(
+                conn, f"Connection to {conn.host} timed out. (connect timeout={timeout})"
+            ) from exc
+        except OSError as exc:
+            sock.close()
+            if watch.fired:
+                raise
+            error = exc
+    raise urllib3_exceptions.NewConnectionError(conn, f"Failed to establish a new connection: {error}")
+
+
 class _WatchedConnection(HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        watch: _Watch | None = getattr(_current, "watch", None)
+        if watch is None:
+            return super()._new_conn()
+        return _create_watched_connection(self, watch)
+
     def connect(self) -> None:
         watch: _Watch | None = getattr(_current, "watch", None)
         if watch is not None:
