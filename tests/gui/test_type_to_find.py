@@ -121,3 +121,26 @@ def test_the_window_prepares_type_to_find_after_the_rows_are_shown(qtbot, main_w
     table.setCurrentIndex(model.index(0, model.sku_view_column))
     _type(qtbot, table, "sku-00042")
     assert model.data(model.index(table.currentIndex().row(), model.sku_view_column)) == "SKU-0004200"
+
+
+def test_the_sorted_sku_search_finds_what_the_arrow_scan_finds(qapp):
+    """The binary search over the sorted SKUs (ready after loading) and the Arrow scan (before it) agree on
+    every prefix, start row and filter: Cyrillic, case, empty and missing SKUs included."""
+    rng = np.random.default_rng(7)
+    words = ["", "АРТ-", "арт-", "Ёж", "ёж", "0001", "00", "SKU-", "sku-", "x", "Ω", "€"]
+    rows = 3_000
+    skus = [
+        None if i % 97 == 0 else f"{words[rng.integers(len(words))]}{rng.integers(0, 5000)}" for i in range(rows)
+    ]
+    frame = pd.DataFrame({"Ваш SKU": pd.Series(skus, dtype="str")})
+    scan, search = CatalogTableModel(), CatalogTableModel()
+    for model in (scan, search):
+        model.set_frame(frame, np.arange(2, rows + 2), "Ваш SKU", RowMarks.none(rows))
+    search.set_sku_lower(search.sku_search_task()(None))
+    prefixes = ["а", "АР", "арт-1", "ё", "ЁЖ", "0", "0001", "s", "sku-4", "x1", "ω", "€", "нет", "4"]
+    for visible in (np.arange(rows), np.flatnonzero(rng.random(rows) < 0.3), np.array([5, 17, 2999])):
+        for model in (scan, search):
+            model.set_visible(visible)
+        for prefix in prefixes:
+            for start in (0, 1, len(visible) // 2, len(visible) - 1, len(visible)):
+                assert search.find_sku(prefix, start) == scan.find_sku(prefix, start), (prefix, start)
