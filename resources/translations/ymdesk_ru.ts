@@ -22,32 +22,32 @@
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="190"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="211"/>
         <source>Pick</source>
         <translation>Выбор</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="192"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="213"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="258"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="279"/>
         <source>Hidden in Excel: you may not have seen this row.</source>
         <translation>Скрыта в Excel: возможно, вы не видели эту строку.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="264"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="285"/>
         <source>The SKU is not valid.</source>
         <translation>SKU не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="268"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="289"/>
         <source>Duplicate: the same SKU is already in row %1; it is sent once.</source>
         <translation>Повтор: этот SKU уже есть в строке %1; он отправляется один раз.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="271"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="292"/>
         <source>Duplicate SKU; it is sent once.</source>
         <translation>Повторяющийся SKU; он отправляется один раз.</translation>
     </message>
@@ -1624,17 +1624,17 @@
         <translation>Регулярное выражение</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="604"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="605"/>
         <source>Picked {rows:n} {rows:plural:row|rows} for {pasted:n} pasted {pasted:plural:SKU|SKUs}; {missing:n} {missing:plural:is|are} not in this file.</source>
         <translation>Вставлено SKU: {pasted:n}; {rows:plural:выбрана|выбраны|выбрано} {rows:n} {rows:plural:строка|строки|строк}; нет в этом файле: {missing:n}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="660"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="661"/>
         <source>[DEMO] {title}</source>
         <translation>[ДЕМО] {title}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="710"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="711"/>
         <source>ymdesk {version}
 
 Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete products from a store or the business catalog, remove them from promos, remove API prices.</source>
@@ -1643,128 +1643,128 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 Массовая чистка каталогов на Яндекс Маркете через Partner API: удаление товаров из магазина или каталога кабинета, вывод товаров из акций, удаление цен, заданных через API.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="737"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="738"/>
         <source>Open another file?</source>
         <translation>Открыть другой файл?</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="739"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="740"/>
         <source>{picked:n} {picked:plural:row is|rows are} picked in {file}. Reload it and drop the picks?</source>
         <translation>В {file} {picked:plural:выбрана|выбраны|выбрано} {picked:n} {picked:plural:строка|строки|строк}. Загрузить файл заново и сбросить выбор?</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="743"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="744"/>
         <source>{picked:n} {picked:plural:row is|rows are} picked in {file}. Open {new} and drop the picks?</source>
         <translation>В {file} {picked:plural:выбрана|выбраны|выбрано} {picked:n} {picked:plural:строка|строки|строк}. Открыть {new} и сбросить выбор?</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="748"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="749"/>
         <source>To keep them, cancel and run the operation first; in the new file, Paste SKUs picks a list.</source>
         <translation>Чтобы сохранить выбор, нажмите «Отмена» и сначала выполните операцию; в новом файле список можно выбрать через «Вставить SKU».</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="753"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="754"/>
         <source>Open and drop the picks</source>
         <translation>Открыть и сбросить выбор</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="303"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="304"/>
         <source>Cancel loading</source>
         <translation>Отменить загрузку</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="314"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="315"/>
         <source>DEMO · simulator {url}</source>
         <translation>ДЕМО · симулятор {url}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="323"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="324"/>
         <source>Open a catalog</source>
         <translation>Открыть каталог</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="388"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="389"/>
         <source>Loading cancelled.</source>
         <translation>Загрузка отменена.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="446"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="447"/>
         <source>(CSV)</source>
         <translation>(CSV)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="498"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="499"/>
         <source>(no recent files)</source>
         <translation>(нет недавних файлов)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="501"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="502"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="554"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="555"/>
         <source>Filtering…</source>
         <translation>Фильтруем…</translation>
     </message>
     <message>
         <location filename="../../ymdesk/ui/main_window.py" line="142"/>
-        <location filename="../../ymdesk/ui/main_window.py" line="594"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="595"/>
         <source>Paste SKUs</source>
         <translation>Вставить SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="268"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="269"/>
         <source>Where:</source>
         <translation>Где:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="315"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="316"/>
         <source>Demo mode: the built-in Market simulator; no real store is touched.</source>
         <translation>Демо-режим: встроенный симулятор Маркета; настоящие магазины не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="325"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="326"/>
         <source>Catalogs (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.zip);;All files (*)</source>
         <translation>Каталоги (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.zip);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="348"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="349"/>
         <source>Reading {file}…</source>
         <translation>Читаем {file}…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="423"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="424"/>
         <source>Loaded {rows:n} {rows:plural:row|rows}.</source>
         <translation>{rows:plural:Загружена|Загружены|Загружено} {rows:n} {rows:plural:строка|строки|строк}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="463"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="464"/>
         <source>In all columns</source>
         <translation>Во всех столбцах</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="488"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="489"/>
         <source>Checking the SKUs in “{column}”…</source>
         <translation>Проверяем SKU в столбце «{column}»…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="565"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="566"/>
         <source>This regular expression is not valid: {error}</source>
         <translation>Некорректное регулярное выражение: {error}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="594"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="595"/>
         <source>The clipboard has no SKUs. Copy a column of SKUs first.</source>
         <translation>В буфере обмена нет SKU. Сначала скопируйте столбец с SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="645"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="646"/>
         <source>Rows: %1 · Shown: %2 · Picked: %3 · Picked and valid: %4 · Invalid: %5 · Duplicates: %6</source>
         <translation>Строк: %1 · Показано: %2 · Выбрано: %3 · Выбрано корректных: %4 · Некорректных: %5 · Повторов: %6</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/main_window.py" line="707"/>
+        <location filename="../../ymdesk/ui/main_window.py" line="708"/>
         <source>About ymdesk</source>
         <translation>О программе ymdesk</translation>
     </message>
@@ -1772,119 +1772,120 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>MarketApi</name>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="244"/>
+        <location filename="../../ymdesk/core/market/client.py" line="246"/>
         <source>The API address {url} is not a web address; use https://api.partner.market.yandex.ru.</source>
         <translation>Адрес API {url} не похож на веб-адрес; используйте https://api.partner.market.yandex.ru.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="250"/>
+        <location filename="../../ymdesk/core/market/client.py" line="252"/>
         <source>Refusing to send the API key unencrypted to {host}: use an https:// address (plain http is allowed only for the local simulator).</source>
         <translation>API-ключ не будет отправлен на {host} без шифрования: используйте адрес https:// (обычный http разрешён только для локального симулятора).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="453"/>
+        <location filename="../../ymdesk/core/market/client.py" line="513"/>
         <source>Market no longer offers the legacy method that removes all API prices (HTTP {status}); change prices in the seller cabinet instead.</source>
+        <extracomment>What a non-blocking connect answers while it is under way (POSIX, and Windows&apos; WSAEWOULDBLOCK).</extracomment>
         <translation>Маркет больше не поддерживает старый метод удаления всех цен, заданных через API (HTTP {status}); меняйте цены в кабинете продавца.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="668"/>
+        <location filename="../../ymdesk/core/market/client.py" line="728"/>
         <source>Market did not answer in time; the request may or may not have been applied.</source>
         <translation>Маркет не ответил вовремя; запрос мог быть как выполнен, так и не выполнен.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="676"/>
+        <location filename="../../ymdesk/core/market/client.py" line="736"/>
         <source>The secure connection to {host} failed its certificate check; if your company uses its own certificate authority, point REQUESTS_CA_BUNDLE at it.</source>
         <translation>Защищённое соединение с {host} не прошло проверку сертификата; если в вашей компании свой удостоверяющий центр, укажите его в REQUESTS_CA_BUNDLE.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="57"/>
+        <location filename="../../ymdesk/core/market/client.py" line="59"/>
         <source>the proxy server refused or failed the connection</source>
         <extracomment>Every request ends within this many seconds, connect, headers and the whole body together: a stalled or trickling answer is a timeout (requests&apos; own timeout is per read, so a byte every 5 s never ends).</extracomment>
         <translation>прокси-сервер отклонил соединение или не смог его установить</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="60"/>
+        <location filename="../../ymdesk/core/market/client.py" line="62"/>
         <source>the address was not found (no internet, or DNS does not answer)</source>
         <translation>адрес не найден (нет интернета или DNS не отвечает)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="62"/>
+        <location filename="../../ymdesk/core/market/client.py" line="64"/>
         <source>the connection was refused</source>
         <translation>в соединении отказано</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="64"/>
+        <location filename="../../ymdesk/core/market/client.py" line="66"/>
         <source>the connection was dropped before Market answered</source>
         <translation>соединение прервалось до ответа Маркета</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="66"/>
+        <location filename="../../ymdesk/core/market/client.py" line="68"/>
         <source>the network is unreachable</source>
         <translation>сеть недоступна</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="67"/>
+        <location filename="../../ymdesk/core/market/client.py" line="69"/>
         <source>the connection failed</source>
         <translation>не удалось установить соединение</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="642"/>
+        <location filename="../../ymdesk/core/market/client.py" line="702"/>
         <source>Market&apos;s answer could not be read (HTTP {status}: {why}); the request may have been applied.</source>
         <translation>Не удалось прочитать ответ Маркета (HTTP {status}: {why}); возможно, запрос уже выполнен.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="663"/>
+        <location filename="../../ymdesk/core/market/client.py" line="723"/>
         <source>The request was cancelled while it was out; it may have been applied.</source>
         <translation>Запрос отменён, когда он уже был отправлен; возможно, он выполнен.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="684"/>
+        <location filename="../../ymdesk/core/market/client.py" line="744"/>
         <source>Cannot connect to Market at {host}: {problem}.</source>
         <translation>Не удаётся подключиться к Маркету по адресу {host}: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="711"/>
+        <location filename="../../ymdesk/core/market/client.py" line="771"/>
         <source>The API address answered with a redirect (HTTP {status}) to {host}; ymdesk does not follow redirects and sent the key nowhere else. Check the API address.</source>
         <translation>Адрес API ответил перенаправлением (HTTP {status}) на {host}; ymdesk не следует перенаправлениям и никуда больше ключ не отправлял. Проверьте адрес API.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="844"/>
+        <location filename="../../ymdesk/core/market/client.py" line="904"/>
         <source>Market refused the request as invalid: {detail}</source>
         <translation>Маркет отклонил запрос как некорректный: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="845"/>
+        <location filename="../../ymdesk/core/market/client.py" line="905"/>
         <source>Market did not accept the API key ({detail}); check the key in the connection settings or create a new one in the seller cabinet.</source>
         <translation>Маркет не принял API-ключ ({detail}); проверьте ключ в настройках подключения или создайте новый в кабинете продавца.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="850"/>
+        <location filename="../../ymdesk/core/market/client.py" line="910"/>
         <source>The API key has no access to this store or business, or lacks the needed permission ({detail}); give the key the right access in the seller cabinet.</source>
         <translation>У API-ключа нет доступа к этому магазину или кабинету либо не хватает прав ({detail}); выдайте ключу нужный доступ в кабинете продавца.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="855"/>
+        <location filename="../../ymdesk/core/market/client.py" line="915"/>
         <source>Market did not find it: {detail}</source>
         <translation>Маркет не нашёл: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="856"/>
-        <location filename="../../ymdesk/core/market/client.py" line="857"/>
+        <location filename="../../ymdesk/core/market/client.py" line="916"/>
+        <location filename="../../ymdesk/core/market/client.py" line="917"/>
         <source>Market&apos;s rate limit was hit: {detail}</source>
         <translation>Исчерпан лимит запросов Маркета: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="858"/>
+        <location filename="../../ymdesk/core/market/client.py" line="918"/>
         <source>Market has locked this store or method for now: {detail}</source>
         <translation>Маркет временно заблокировал этот магазин или метод: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="861"/>
+        <location filename="../../ymdesk/core/market/client.py" line="921"/>
         <source>Market had an internal error (HTTP {status}): {detail}</source>
         <translation>Внутренняя ошибка Маркета (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="862"/>
+        <location filename="../../ymdesk/core/market/client.py" line="922"/>
         <source>Market answered with HTTP {status}: {detail}</source>
         <translation>Маркет ответил HTTP {status}: {detail}</translation>
     </message>
