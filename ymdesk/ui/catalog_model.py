@@ -125,6 +125,11 @@ class CatalogTableModel(QAbstractTableModel):
 
         return task
 
+    @property
+    def sku_search_ready(self) -> bool:
+        """Whether type-to-find has the sorted SKUs (a binary search per key) rather than an Arrow scan."""
+        return self._sku_sorted is not None
+
     def set_sku_lower(self, result: tuple[pa.ChunkedArray, pa.ChunkedArray, _SortedSkus] | None) -> None:
         if result is not None and self._sku_column >= 0 and self._columns[self._sku_column] is result[0]:
             self._sku_lower, self._sku_sorted = result[1], result[2]
