@@ -17,23 +17,23 @@ from ymdesk.ui.confirm import TypedConfirmDialog, confirmation_text
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_self_test_opens_the_window_offscreen_and_loads_the_sample(tmp_path):
+def _self_test(home: Path) -> subprocess.CompletedProcess[str]:
+    """`ymdesk --self-test` in a subprocess with its data, settings and home in `home`."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        "YMDESK_HOME": str(tmp_path),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "YMDESK_HOME": str(home),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
         "PYTHONPATH": str(REPO),
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "ymdesk", "--self-test"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=180,
+    return subprocess.run(
+        [sys.executable, "-m", "ymdesk", "--self-test"], env=env, cwd=home, capture_output=True, text=True, timeout=180
     )
+
+
+def test_self_test_opens_the_window_offscreen_and_loads_the_sample(tmp_path):
+    done = _self_test(tmp_path)
     assert done.returncode == 0, done.stderr
     assert "sample catalog loaded" in done.stdout
     assert (tmp_path / "logs" / "ymdesk.log").exists()
@@ -42,22 +42,7 @@ def test_self_test_opens_the_window_offscreen_and_loads_the_sample(tmp_path):
 def test_self_test_exits_non_zero_instead_of_waiting_on_an_error_box(tmp_path):
     # The journal's path is a folder, so the services cannot start: an unattended check must say so and exit.
     (tmp_path / "journal.sqlite3").mkdir()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "YMDESK_HOME": str(tmp_path),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "PYTHONPATH": str(REPO),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "ymdesk", "--self-test"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _self_test(tmp_path)
     assert done.returncode == 1, done.stderr
     assert "ymdesk self-test:" in done.stderr and "sample catalog loaded" not in done.stdout
 
