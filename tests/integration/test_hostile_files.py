@@ -9,12 +9,14 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import openpyxl
 import pytest
 import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from ymdesk.core.messages import UserError
 from ymdesk.core.sheets.catalog import read_catalog
@@ -41,6 +43,33 @@ def _xlsx(path: Path, rows: list[list[object]], sheet: str = "Товары", **o
                 worksheet.write(r, c, value)
     workbook.close()
     return path
+
+
+@contextmanager
+def _one_sheet(path: Path) -> Iterator[Worksheet]:
+    """A workbook of one sheet for what _xlsx cannot write (formulas, merged cells); saved on exit."""
+    with xlsxwriter.Workbook(path) as workbook:
+        yield workbook.add_worksheet()
+
+
+def _zip(path: Path, members: dict[str, bytes], compression: int = zipfile.ZIP_STORED) -> Path:
+    with zipfile.ZipFile(path, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def register_literal_files(files: dict[str, tuple[str, str, bytes]]) -> None:
+    """Cases whose whole file is a literal: name -> (expect, file name, content)."""
+    for name, (expect, filename, content) in files.items():
+
+        def make(tmp: Path, filename: str = filename, content: bytes = content) -> Path:
+            path = tmp / filename
+            path.write_bytes(content)
+            return path
+
+        make.__name__ = name
+        case(expect)(make)
 
 
 SIMPLE = [["Ваш SKU", "Название"], ["000123", "Товар"], ["A-2", "Ещё"]]
@@ -107,52 +136,34 @@ def password_protected_workbook(tmp: Path) -> Path:
 
 
 @case("refuse")
-def pdf_renamed_xlsx(tmp: Path) -> Path:
-    path = tmp / "catalog.xlsx"
-    path.write_bytes(b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
-    return path
-
-
-@case("refuse")
 def zip_with_two_spreadsheets(tmp: Path) -> Path:
-    path = tmp / "two.zip"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("a.csv", "SKU\n1\n")
-        archive.writestr("b.csv", "SKU\n2\n")
-    return path
+    return _zip(tmp / "two.zip", {"a.csv": b"SKU\n1\n", "b.csv": b"SKU\n2\n"})
 
 
 @case("refuse")
 def zip_without_a_spreadsheet(tmp: Path) -> Path:
-    path = tmp / "photos.zip"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("photo.jpg", b"\xff\xd8\xff\xe0" + bytes(100))
-    return path
+    return _zip(tmp / "photos.zip", {"photo.jpg": b"\xff\xd8\xff\xe0" + bytes(100)})
 
 
 @case("read")
 def zip_with_one_csv(tmp: Path) -> Path:
-    path = tmp / "export.zip"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("export.csv", "Ваш SKU;Цена\n000123;1 234,56\n".encode("cp1251"))
-    return path
+    csv = "Ваш SKU;Цена\n000123;1 234,56\n".encode("cp1251")
+    return _zip(tmp / "export.zip", {"export.csv": csv}, zipfile.ZIP_DEFLATED)
 
 
 # ---------------------------------------------------------------- empty and strange shapes
 
 
-@case("refuse")
-def empty_csv(tmp: Path) -> Path:
-    path = tmp / "empty.csv"
-    path.write_bytes(b"")
-    return path
-
-
-@case("refuse")
-def empty_xlsx_file(tmp: Path) -> Path:
-    path = tmp / "empty.xlsx"
-    path.write_bytes(b"")
-    return path
+register_literal_files(
+    {
+        "pdf_renamed_xlsx": ("refuse", "catalog.xlsx", b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+        "empty_csv": ("refuse", "empty.csv", b""),
+        "empty_xlsx_file": ("refuse", "empty.xlsx", b""),
+        "only_blank_lines_after_header": ("refuse", "blank-lines.csv", b"SKU;Name\n\n;\n\n"),
+        "binary_garbage_csv": ("refuse", "garbage.csv", bytes(range(256)) * 64),
+        "garbage_xls": ("refuse", "old.xls", b"\x09\x08" + os.urandom(2000)),
+    }
+)
 
 
 @case("refuse")
@@ -170,13 +181,6 @@ def no_sku_like_column(tmp: Path) -> Path:
     return _xlsx(tmp / "prices.xlsx", [["Дата", "Выручка"], ["2026-01-01", "100"], ["2026-01-02", "200"]])
 
 
-@case("refuse")
-def only_blank_lines_after_header(tmp: Path) -> Path:
-    path = tmp / "blank-lines.csv"
-    path.write_text("SKU;Name\n\n;\n\n", encoding="utf-8")
-    return path
-
-
 @case("read")
 def three_hundred_columns(tmp: Path) -> Path:
     header = [f"Поле {i}" for i in range(299)] + ["Ваш SKU"]
@@ -191,26 +195,22 @@ def cell_of_32767_characters(tmp: Path) -> Path:
 @case("read")
 def formulas_in_the_sku_column(tmp: Path) -> Path:
     path = tmp / "formulas.xlsx"
-    workbook = xlsxwriter.Workbook(path)
-    sheet = workbook.add_worksheet()
-    sheet.write_row(0, 0, ["Ваш SKU", "Название"])
-    sheet.write_formula(1, 0, '="SKU-"&"1"', None, "SKU-1")
-    sheet.write_formula(2, 0, "=1+1", None, 2)
-    sheet.write(1, 1, "Товар")
-    workbook.close()
+    with _one_sheet(path) as sheet:
+        sheet.write_row(0, 0, ["Ваш SKU", "Название"])
+        sheet.write_formula(1, 0, '="SKU-"&"1"', None, "SKU-1")
+        sheet.write_formula(2, 0, "=1+1", None, 2)
+        sheet.write(1, 1, "Товар")
     return path
 
 
 @case("read")
 def merged_cells_over_the_sku_column(tmp: Path) -> Path:
     path = tmp / "merged.xlsx"
-    workbook = xlsxwriter.Workbook(path)
-    sheet = workbook.add_worksheet()
-    sheet.merge_range(0, 0, 0, 2, "Основная информация")
-    sheet.write_row(1, 0, ["Ваш SKU *", "Название товара *", "Цена"])
-    sheet.merge_range(2, 0, 3, 0, "M-1")
-    sheet.write_row(4, 0, ["M-2", "Товар", "10"])
-    workbook.close()
+    with _one_sheet(path) as sheet:
+        sheet.merge_range(0, 0, 0, 2, "Основная информация")
+        sheet.write_row(1, 0, ["Ваш SKU *", "Название товара *", "Цена"])
+        sheet.merge_range(2, 0, 3, 0, "M-1")
+        sheet.write_row(4, 0, ["M-2", "Товар", "10"])
     return path
 
 
@@ -265,80 +265,33 @@ def xlsx_written_by_openpyxl_with_numbers(tmp: Path) -> Path:
 # ---------------------------------------------------------------- text encodings and line ends
 
 
-@case("read")
-def utf16_csv_with_bom(tmp: Path) -> Path:
-    path = tmp / "utf16.csv"
-    path.write_bytes("Ваш SKU\tНазвание\r\n000123\tТовар\r\n".encode("utf-16"))
-    return path
-
-
-@case("either")
-def mixed_encodings(tmp: Path) -> Path:
-    path = tmp / "mixed.csv"
-    path.write_bytes("SKU;Название\n".encode() + "A-1;Товар\n".encode() + "A-2;Товар\n".encode("cp1251"))
-    return path
-
-
-@case("either")
-def nul_bytes(tmp: Path) -> Path:
-    path = tmp / "nul.csv"
-    path.write_bytes(b"SKU;Name\nA\x00B;x\nC-1;y\n")
-    return path
-
-
-@case("read")
-def bom_in_the_middle(tmp: Path) -> Path:
-    path = tmp / "bom-middle.csv"
-    path.write_bytes("SKU;Name\nB-1;x\n\ufeffB-2;y\n".encode())
-    return path
-
-
-@case("read")
-def cr_only_line_ends(tmp: Path) -> Path:
-    path = tmp / "mac.csv"
-    path.write_bytes(b"SKU;Name\rR-1;x\rR-2;y\r")
-    return path
-
-
-@case("read")
-def quoted_fields_with_delimiters_and_newlines(tmp: Path) -> Path:
-    path = tmp / "quoted.csv"
-    path.write_text('SKU,Описание,Цена\r\nQ-1,"одна, две\r\nстроки","1 234,56"\r\nQ-2,x,1\r\n', encoding="utf-8")
-    return path
-
-
-@case("refuse")
-def binary_garbage_csv(tmp: Path) -> Path:
-    path = tmp / "garbage.csv"
-    path.write_bytes(bytes(range(256)) * 64)
-    return path
+register_literal_files(
+    {
+        "utf16_csv_with_bom": ("read", "utf16.csv", "Ваш SKU\tНазвание\r\n000123\tТовар\r\n".encode("utf-16")),
+        "mixed_encodings": (
+            "either",
+            "mixed.csv",
+            "SKU;Название\nA-1;Товар\n".encode() + "A-2;Товар\n".encode("cp1251"),
+        ),
+        "nul_bytes": ("either", "nul.csv", b"SKU;Name\nA\x00B;x\nC-1;y\n"),
+        "bom_in_the_middle": ("read", "bom-middle.csv", "SKU;Name\nB-1;x\n\ufeffB-2;y\n".encode()),
+        "cr_only_line_ends": ("read", "mac.csv", b"SKU;Name\rR-1;x\rR-2;y\r"),
+        "quoted_fields_with_delimiters_and_newlines": (
+            "read",
+            "quoted.csv",
+            'SKU,Описание,Цена\r\nQ-1,"одна, две\r\nстроки","1 234,56"\r\nQ-2,x,1\r\n'.encode(),
+        ),
+        "csv_renamed_xlsx": ("either", "actually-csv.xlsx", b"SKU;Name\nC-1;x\n"),
+        "tab_separated_txt": ("read", "list.txt", b"offerId\tname\nT-1\tx\nT-2\ty\n"),
+        "terminal_escapes_in_skus": ("read", "escapes.csv", b"SKU;Name\n\x1b[31mRED;x\nOK-1;y\n"),
+    }
+)
 
 
 @case("either")
 def xlsx_renamed_csv(tmp: Path) -> Path:
     path = tmp / "actually-xlsx.csv"
     path.write_bytes(_xlsx(tmp / "x.xlsx", SIMPLE).read_bytes())
-    return path
-
-
-@case("either")
-def csv_renamed_xlsx(tmp: Path) -> Path:
-    path = tmp / "actually-csv.xlsx"
-    path.write_text("SKU;Name\nC-1;x\n", encoding="utf-8")
-    return path
-
-
-@case("refuse")
-def garbage_xls(tmp: Path) -> Path:
-    path = tmp / "old.xls"
-    path.write_bytes(b"\x09\x08" + os.urandom(2000))
-    return path
-
-
-@case("read")
-def tab_separated_txt(tmp: Path) -> Path:
-    path = tmp / "list.txt"
-    path.write_text("offerId\tname\nT-1\tx\nT-2\ty\n", encoding="utf-8")
     return path
 
 
@@ -363,13 +316,6 @@ def a_folder_not_a_file(tmp: Path) -> Path:
 @case("refuse")
 def a_missing_file(tmp: Path) -> Path:
     return tmp / "nowhere.xlsx"
-
-
-@case("read")
-def terminal_escapes_in_skus(tmp: Path) -> Path:
-    path = tmp / "escapes.csv"
-    path.write_text("SKU;Name\n\x1b[31mRED;x\nOK-1;y\n", encoding="utf-8")
-    return path
 
 
 # ---------------------------------------------------------------- the checks
