@@ -186,6 +186,23 @@ def export_description(index: int) -> str:
     )
 
 
+def export_rows(count: int, *, critical_errors: bool = False) -> list[dict[str, str]]:
+    """Rows for catalog_export_csv: kettles ЧАЙ-001.. with multi-line descriptions; with critical_errors every
+    other row carries the cabinet's "Критичные ошибки" text (a column the reader must leave alone)."""
+    rows = []
+    for index in range(1, count + 1):
+        row = {
+            "Ваш SKU *": f"ЧАЙ-{index:03d}",
+            "Название товара *": f"Чайник, модель {index}",
+            "Описание товара *": export_description(index),
+            "Цена *": "1 990,50",
+        }
+        if critical_errors:
+            row["Критичные ошибки"] = "Нет фото; нет описания" if index % 2 else ""
+        rows.append(row)
+    return rows
+
+
 def catalog_export_csv(
     data: Sequence[dict[str, str]], *, delimiter: str = ",", newline: str = "\n", inner_newline: str = "\n"
 ) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.helpers.sheet_fixtures import (
     catalog_export_csv,
-    export_description,
+    export_rows,
     write_catalog_template,
     write_marketplace_summary,
     write_price_template,
@@ -22,14 +22,16 @@ from tests.helpers.sheet_fixtures import (
 @dataclass
 class Layout:
     build: Callable[[Path], Path]
-    header_row: int
-    first_data_row: int
-    sku_column: str
-    rows: int
+    found: tuple[int, int, str]  # where the table is: header row, first data row, SKU column
     skus: list[str]
     invalid: list[tuple[int, str, str]] = field(default_factory=list)  # (row, sku, a part of the reason)
     hidden: list[int] = field(default_factory=list)
     encoding: str | None = None
+
+    @property
+    def rows(self) -> int:
+        """Every data row holds a valid SKU or an invalid one."""
+        return len(self.skus) + len(self.invalid)
 
 
 TEMPLATE_DATA = [
@@ -38,18 +40,6 @@ TEMPLATE_DATA = [
     {"Ваш SKU *": "ЧАЙ-003", "Название товара *": "Чайник скрытый", "Цена *": 3990},
     {"Ваш SKU *": "1234567890123456789", "Название товара *": "Чайник, SKU текстом", "Цена *": 990},
 ]
-
-
-def export_rows(count: int) -> list[dict[str, str]]:
-    return [
-        {
-            "Ваш SKU *": f"ЧАЙ-{index:03d}",
-            "Название товара *": f"Чайник, модель {index}",
-            "Описание товара *": export_description(index),
-            "Цена *": "1 990,50",
-        }
-        for index in range(1, count + 1)
-    ]
 
 
 def short_cp1251(path: Path) -> Path:
@@ -62,90 +52,59 @@ def long_cp1251(path: Path) -> Path:
     return write_text(path / "long.csv", "Ваш SKU;Название товара\n" + "\n".join(lines) + "\n", "cp1251")
 
 
+def export_csv_layout(encoding: str, *, delimiter: str = ",", newline: str = "\n") -> Layout:
+    """The cabinet's catalog export of 12 kettles, as saved with this encoding, delimiter and line end."""
+    text = catalog_export_csv(export_rows(12), delimiter=delimiter, newline=newline)
+    return Layout(
+        lambda d: write_text(d / "export.csv", text, encoding),
+        found=(2, 4, "Ваш SKU *"),
+        skus=[f"ЧАЙ-{index:03d}" for index in range(1, 13)],
+        encoding=encoding,
+    )
+
+
+def plain_cp1251_layout(build: Callable[[Path], Path], skus: list[str]) -> Layout:
+    """A bare "Ваш SKU" CSV in Windows-1251: header on line 1, one valid SKU a row."""
+    return Layout(build, found=(1, 2, "Ваш SKU"), skus=skus, encoding="cp1251")
+
+
 LAYOUTS = {
     "current-template": Layout(
         lambda d: write_catalog_template(d / "template.xlsx", TEMPLATE_DATA, hidden_data_rows=[10]),
-        header_row=4,
-        first_data_row=8,
-        sku_column="Ваш SKU *",
-        rows=4,
+        found=(4, 8, "Ваш SKU *"),
         skus=["ЧАЙ-001", "ЧАЙ-003", "1234567890123456789"],
         invalid=[(9, "1234567890123457024", "more than 15 digits")],
         hidden=[10],
     ),
     "template-without-role-words": Layout(
         lambda d: write_catalog_template(d / "template.xlsx", TEMPLATE_DATA[:1], roles=False),
-        header_row=4,
-        first_data_row=8,
-        sku_column="Ваш SKU *",
-        rows=1,
+        found=(4, 8, "Ваш SKU *"),
         skus=["ЧАЙ-001"],
     ),
-    "export-csv-utf8-comma": Layout(
-        lambda d: write_text(d / "export.csv", catalog_export_csv(export_rows(12)), "utf-8"),
-        header_row=2,
-        first_data_row=4,
-        sku_column="Ваш SKU *",
-        rows=12,
-        skus=[f"ЧАЙ-{index:03d}" for index in range(1, 13)],
-        encoding="utf-8",
-    ),
-    "export-resaved-cp1251-semicolon-crlf": Layout(
-        lambda d: write_text(
-            d / "export.csv", catalog_export_csv(export_rows(12), delimiter=";", newline="\r\n"), "cp1251"
-        ),
-        header_row=2,
-        first_data_row=4,
-        sku_column="Ваш SKU *",
-        rows=12,
-        skus=[f"ЧАЙ-{index:03d}" for index in range(1, 13)],
-        encoding="cp1251",
-    ),
-    "short-cp1251": Layout(
-        short_cp1251,
-        header_row=1,
-        first_data_row=2,
-        sku_column="Ваш SKU",
-        rows=48,
-        skus=[f"SKU-{i}" for i in range(1, 49)],
-        encoding="cp1251",
-    ),
-    "cp1251-cyrillic-skus": Layout(
-        long_cp1251,
-        header_row=1,
-        first_data_row=2,
-        sku_column="Ваш SKU",
-        rows=2001,
-        skus=[f"SKU-{i:05d}" for i in range(1, 2001)] + ["Артикул-кириллица"],
-        encoding="cp1251",
+    "export-csv-utf8-comma": export_csv_layout("utf-8"),
+    "export-resaved-cp1251-semicolon-crlf": export_csv_layout("cp1251", delimiter=";", newline="\r\n"),
+    "short-cp1251": plain_cp1251_layout(short_cp1251, [f"SKU-{i}" for i in range(1, 49)]),
+    "cp1251-cyrillic-skus": plain_cp1251_layout(
+        long_cp1251, [f"SKU-{i:05d}" for i in range(1, 2001)] + ["Артикул-кириллица"]
     ),
     "stocks-report": Layout(
         lambda d: write_stocks_report(
             d / "stocks.xlsx",
             [[100234, "КР-001", "Кружка", "Софьино", 10, 8], [100235, "ФТ-002", "Футболка", "", 0, 0]],
         ),
-        header_row=4,
-        first_data_row=6,
-        sku_column="Ваш SKU",
-        rows=2,
+        found=(4, 6, "Ваш SKU"),
         skus=["КР-001", "ФТ-002"],
     ),
     "price-template": Layout(
         lambda d: write_price_template(d / "prices.xlsx", [["A-1", "Кружка", 350, 400, 300, "да"], [1001, "Чашка", 5]]),
-        header_row=2,
-        first_data_row=3,
-        sku_column="Ваш SKU",
-        rows=2,
+        found=(2, 3, "Ваш SKU"),
         skus=["A-1", "1001"],
     ),
     "marketplace-summary-with-totals": Layout(
         lambda d: write_marketplace_summary(
             d / "summary.xlsx", [["A-1", "Кружка", 3, 2, 5, 10], ["B-2", "Чашка", 1, 0, 4, 5]]
         ),
-        header_row=1,
-        first_data_row=2,
-        sku_column="Артикул",
-        rows=3,
+        found=(1, 2, "Артикул"),
         skus=["A-1", "B-2"],
         invalid=[(4, "ИТОГО", "totals row")],
     ),
@@ -155,10 +114,7 @@ LAYOUTS = {
             {"Лист1": [["Ваш SKU", "Название товара"], ["-12", "служебная"], ["A-1", "Кружка"], ["B-2", "Чашка"]]},
             hidden_rows={"Лист1": [2, 4]},
         ),
-        header_row=1,
-        first_data_row=3,
-        sku_column="Ваш SKU",
-        rows=2,
+        found=(1, 3, "Ваш SKU"),
         skus=["A-1", "B-2"],
         hidden=[4],
     ),

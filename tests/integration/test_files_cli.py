@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.helpers.sheet_fixtures import catalog_export_csv, write_text
-from tests.helpers.sheet_layouts import LAYOUTS, export_rows, long_cp1251, short_cp1251
+from tests.helpers.sheet_fixtures import catalog_export_csv, export_rows, write_text
+from tests.helpers.sheet_layouts import LAYOUTS, long_cp1251, short_cp1251
 
 
 def inspect(path: Path, *options: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -34,11 +34,7 @@ def test_inspect_reads_each_layout(tmp_path: Path, name: str) -> None:
     result = inspect(path, home=tmp_path / "home")
     assert result.returncode == 0, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
-    assert (data["header_row"], data["first_data_row"], data["sku_column"]) == (
-        layout.header_row,
-        layout.first_data_row,
-        layout.sku_column,
-    )
+    assert (data["header_row"], data["first_data_row"], data["sku_column"]) == layout.found
     assert data["rows"] == layout.rows
     assert data["skus"] == layout.skus
     assert data["valid"] == len(layout.skus)

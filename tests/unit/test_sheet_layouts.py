@@ -17,6 +17,7 @@ from tests.helpers.sheet_fixtures import (
     TEMPLATE_MARKER,
     catalog_export_csv,
     export_description,
+    export_rows,
     write_catalog_template,
     write_marketplace_summary,
     write_ods,
@@ -143,21 +144,8 @@ def test_numeric_first_data_rows_are_data(tmp_path: Path) -> None:
     assert catalog.valid_skus() == ["1001", "1002"]
 
 
-def _export_rows(count: int) -> list[dict[str, str]]:
-    return [
-        {
-            "Ваш SKU *": f"ЧАЙ-{index:03d}",
-            "Название товара *": f"Чайник, модель {index}",
-            "Описание товара *": export_description(index),
-            "Цена *": "1 990,50",
-            "Критичные ошибки": "Нет фото; нет описания" if index % 2 else "",
-        }
-        for index in range(1, count + 1)
-    ]
-
-
 def test_catalog_export_csv_utf8_comma_with_multiline_html(tmp_path: Path) -> None:
-    path = write_text(tmp_path / "export.csv", catalog_export_csv(_export_rows(40)), "utf-8")
+    path = write_text(tmp_path / "export.csv", catalog_export_csv(export_rows(40, critical_errors=True)), "utf-8")
     catalog = read_catalog(path)
     assert catalog.encoding == "utf-8"
     assert len(catalog.columns) == len(EXPORT_HEADER) == 44
@@ -171,7 +159,7 @@ def test_catalog_export_csv_utf8_comma_with_multiline_html(tmp_path: Path) -> No
 
 
 def test_catalog_export_resaved_by_excel_cp1251_semicolon_crlf(tmp_path: Path) -> None:
-    text = catalog_export_csv(_export_rows(40), delimiter=";", newline="\r\n")
+    text = catalog_export_csv(export_rows(40, critical_errors=True), delimiter=";", newline="\r\n")
     catalog = read_catalog(write_text(tmp_path / "export.csv", text, "cp1251"))
     assert catalog.encoding == "cp1251"
     assert (catalog.header_row, catalog.first_data_row, catalog.sku_column) == (2, 4, "Ваш SKU *")
@@ -182,7 +170,7 @@ def test_catalog_export_resaved_by_excel_cp1251_semicolon_crlf(tmp_path: Path) -
 
 def test_sample_cut_inside_a_quoted_value_still_finds_the_delimiter(tmp_path: Path) -> None:
     """Long HTML descriptions: the sample used to choose the delimiter ends inside a quoted value."""
-    rows = _export_rows(30)
+    rows = export_rows(30, critical_errors=True)
     for row in rows:
         row["Описание товара *"] = export_description(1) * 400  # ~100 KB each, over many lines
     catalog = read_catalog(write_text(tmp_path / "big.csv", catalog_export_csv(rows), "utf-8"))
