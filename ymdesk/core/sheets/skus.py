@@ -53,38 +53,47 @@ class Problem(IntEnum):
     SCIENTIFIC = 7  # a CSV cell Excel wrote as "1,23457E+18": the number's digits are gone
 
 
-_EMPTY_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU is empty.")
-_BLANK_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU has only spaces.")
-_CONTROL_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU has a control character {code} at position {position}.")
-_TOO_LONG_TEXT = QT_TRANSLATE_NOOP("Sku", "The SKU is too long: {length} characters, {over} over the limit of {limit}.")
-_ROUNDED_TEXT = QT_TRANSLATE_NOOP(
-    "Sku",
-    "The SKU is a number with more than 15 digits, which Excel has already rounded ({sku}); "
-    "format the column as text, type the SKU again and save.",
-)
-_SCIENTIFIC_TEXT = QT_TRANSLATE_NOOP(
-    "Sku",
-    "Excel saved this SKU in scientific notation ({sku}), so its digits are lost; format the column as text "
-    "in Excel, type the SKUs again and save the CSV again.",
-)
-_TOTALS_TEXT = QT_TRANSLATE_NOOP("Sku", "This is the totals row of the table, not a product; it is not sent.")
+#: What a person reads for each problem (Message texts in context "Sku"; the values fill their {fields}).
+_PROBLEM_TEXT = {
+    Problem.EMPTY: QT_TRANSLATE_NOOP("Sku", "The SKU is empty."),
+    Problem.BLANK: QT_TRANSLATE_NOOP("Sku", "The SKU has only spaces."),
+    Problem.CONTROL: QT_TRANSLATE_NOOP("Sku", "The SKU has a control character {code} at position {position}."),
+    Problem.TOO_LONG: QT_TRANSLATE_NOOP(
+        "Sku", "The SKU is too long: {length} characters, {over} over the limit of {limit}."
+    ),
+    Problem.ROUNDED: QT_TRANSLATE_NOOP(
+        "Sku",
+        "The SKU is a number with more than 15 digits, which Excel has already rounded ({sku}); "
+        "format the column as text, type the SKU again and save.",
+    ),
+    Problem.TOTALS: QT_TRANSLATE_NOOP("Sku", "This is the totals row of the table, not a product; it is not sent."),
+    Problem.SCIENTIFIC: QT_TRANSLATE_NOOP(
+        "Sku",
+        "Excel saved this SKU in scientific notation ({sku}), so its digits are lost; format the column as text "
+        "in Excel, type the SKUs again and save the CSV again.",
+    ),
+}
+
+
+def _problem(problem: Problem, **values: object) -> Message:
+    return Message("Sku", _PROBLEM_TEXT[problem], values)
 
 
 def reason_for(raw: str) -> Message | None:
     """The reason `raw` (a cell as in the file) is not a valid SKU, or None when it is valid."""
     trimmed = raw.strip()
     if raw == "":
-        return Message("Sku", _EMPTY_TEXT)
+        return _problem(Problem.EMPTY)
     if trimmed == "":
-        return Message("Sku", _BLANK_TEXT)
+        return _problem(Problem.BLANK)
     control = _CONTROL_RE.search(trimmed)
     if control is not None:
         # Position in the cell as the person sees it in the file, 1-based.
         position = len(raw) - len(raw.lstrip()) + control.start() + 1
-        return Message("Sku", _CONTROL_TEXT, {"code": f"U+{ord(control.group()):04X}", "position": position})
+        return _problem(Problem.CONTROL, code=f"U+{ord(control.group()):04X}", position=position)
     if len(trimmed) > MAX_SKU_LENGTH:
         over = len(trimmed) - MAX_SKU_LENGTH
-        return Message("Sku", _TOO_LONG_TEXT, {"length": len(trimmed), "over": over, "limit": MAX_SKU_LENGTH})
+        return _problem(Problem.TOO_LONG, length=len(trimmed), over=over, limit=MAX_SKU_LENGTH)
     return None
 
 
@@ -157,11 +166,9 @@ def _reason(problem: int, raw: str, trimmed: str) -> Message | None:
     if problem == Problem.OK:
         return None
     if problem == Problem.TOTALS:
-        return Message("Sku", _TOTALS_TEXT)
-    if problem == Problem.ROUNDED:
-        return Message("Sku", _ROUNDED_TEXT, {"sku": trimmed})
-    if problem == Problem.SCIENTIFIC:
-        return Message("Sku", _SCIENTIFIC_TEXT, {"sku": trimmed})
+        return _problem(Problem.TOTALS)
+    if problem in (Problem.ROUNDED, Problem.SCIENTIFIC):
+        return _problem(Problem(problem), sku=trimmed)
     return reason_for(raw)
 
 
