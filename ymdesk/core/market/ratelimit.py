@@ -10,11 +10,12 @@ to a local sliding window over the configured limit.
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypedDict
 
 from ymdesk.core.market.client import RateLimitState
 from ymdesk.core.model import Operation
@@ -77,6 +78,31 @@ class RetryPolicy:
     def rate_limit_fallback(self, attempt: int) -> float:
         """1, 2, 4, 8… seconds (attempt counts from 1)."""
         return min(self.rate_limit_fallback_cap, 2.0 ** (attempt - 1))
+
+
+class Pacing(TypedDict, total=False):
+    """How a reader or a runner paces, retries and stops its requests: the keywords their constructors
+    share, all optional (the default is the method's documented limit, the standard retry policy, an
+    Event nobody sets and the real clocks)."""
+
+    limits: RateLimits | None
+    retry: RetryPolicy | None
+    cancel: threading.Event | None
+    rng: random.Random | None  # backoff jitter
+    wall: Callable[[], float]  # the wall clock that X-RateLimit-Until dates are read against
+    clock: Callable[[], float]  # a monotonic clock for waits
+
+
+class PacedCalls:
+    """What sends paced, retried, cancellable requests (OfferReader, JobRunner): its `Pacing`, resolved."""
+
+    def __init__(self, default_limits: RateLimits, pacing: Pacing) -> None:
+        self.limits = pacing.get("limits") or default_limits
+        self.retry = pacing.get("retry") or RetryPolicy()
+        self.cancel = pacing.get("cancel") or threading.Event()
+        self._rng = pacing.get("rng") or random.Random()
+        self._wall = pacing.get("wall", time.time)
+        self._clock = pacing.get("clock", time.monotonic)
 
 
 class SharedPacing(Protocol):

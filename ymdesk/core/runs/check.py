@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import functools
 import logging
-import random
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, Unpack
 
 from ymdesk.core.market.client import (
     CAMPAIGN_OFFERS_MAX_IDS,
@@ -40,7 +38,15 @@ from ymdesk.core.market.client import (
     ServerError,
     TransportError,
 )
-from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, Pacer, RateLimits, RetryPolicy, estimate_seconds, until_wait
+from ymdesk.core.market.ratelimit import (
+    DEFAULT_LIMITS,
+    PacedCalls,
+    Pacer,
+    Pacing,
+    RateLimits,
+    estimate_seconds,
+    until_wait,
+)
 from ymdesk.core.messages import Message, Renderer, UserError, english
 from ymdesk.core.model import MAX_BATCH, Operation, Target
 from ymdesk.core.runs.events import LogLine, Waiting, WaitKind
@@ -139,31 +145,15 @@ class _PromoListing:
 ReadEvent = ReadProgress | Waiting | LogLine
 
 
-class OfferReader:
+class OfferReader(PacedCalls):
     """Looks SKUs up in a store, the catalog or a promo, paced, retried and cancellable."""
 
-    def __init__(
-        self,
-        client: MarketClient,
-        where: Where,
-        target: Target,
-        *,
-        limits: RateLimits | None = None,
-        retry: RetryPolicy | None = None,
-        cancel: threading.Event | None = None,
-        rng: random.Random | None = None,
-        wall: Callable[[], float] = time.time,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
+    def __init__(self, client: MarketClient, where: Where, target: Target, **pacing: Unpack[Pacing]) -> None:
+        super().__init__(READ_LIMITS[where], pacing)
         self.client = client
         self.where = where
         self.target = target
-        self.limits = limits or READ_LIMITS[where]
-        self.retry = retry or RetryPolicy()
-        self.cancel = cancel or threading.Event()
-        self._rng = rng or random.Random()
-        self._wall, self._clock = wall, clock
-        self._pacer = Pacer(self.limits, wall=wall, clock=clock)
+        self._pacer = Pacer(self.limits, wall=self._wall, clock=self._clock)
         self.requests = 0
         #: What the last `read` found so far, and how many of its SKUs were looked up: still
         #: meaningful after a ReadCancelled (store and catalog; a promo counts only when read whole).
@@ -278,10 +268,12 @@ class OfferReader:
             raise ReadCancelled
 
 
-def reader_for(client: MarketClient, operation: Operation, target: Target, **kwargs: Any) -> OfferReader | None:
+def reader_for(
+    client: MarketClient, operation: Operation, target: Target, **pacing: Unpack[Pacing]
+) -> OfferReader | None:
     """The reader for an operation's target, or None when the operation takes no SKUs."""
     where = where_to_read(operation, target)
-    return OfferReader(client, where, target, **kwargs) if where is not None else None
+    return OfferReader(client, where, target, **pacing) if where is not None else None
 
 
 # ---------------------------------------------------------------- the check before a run
@@ -428,17 +420,14 @@ def run_check(
     operation: Operation,
     target: Target,
     skus: Sequence[str],
-    *,
-    limits: RateLimits | None = None,
-    retry: RetryPolicy | None = None,
-    cancel: threading.Event | None = None,
-    clock: Callable[[], float] = time.monotonic,
+    **pacing: Unpack[Pacing],
 ) -> Generator[CheckEvent, None, CheckResult]:
     """Look the picked valid SKUs up; on cancel, the result covers what was read so far."""
-    reader = reader_for(client, operation, target, limits=limits, retry=retry, cancel=cancel, clock=clock)
+    reader = reader_for(client, operation, target, **pacing)
     if reader is None:
         raise ValueError(f"{operation.value} works on the whole target; there is nothing to check")
     unique = list(dict.fromkeys(skus))
+    clock = pacing.get("clock", time.monotonic)
     started = clock()
     cancelled = False
     try:

@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import random
-import threading
-import time
 from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, Unpack
 
 from ymdesk.core.market.client import (
     ApiError,
@@ -40,7 +37,15 @@ from ymdesk.core.market.client import (
     UnreadableAnswerError,
     encode_body,
 )
-from ymdesk.core.market.ratelimit import DEFAULT_LIMITS, Pacer, RateLimits, RetryPolicy, max_wait, until_wait
+from ymdesk.core.market.ratelimit import (
+    DEFAULT_LIMITS,
+    PacedCalls,
+    Pacer,
+    Pacing,
+    RateLimits,
+    max_wait,
+    until_wait,
+)
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
 from ymdesk.core.model import MAX_BATCH, MAX_REQUEST_BYTES, Operation, Outcome
 from ymdesk.core.runs import archive
@@ -124,21 +129,16 @@ class _Item:
     maybe_applied: bool  # went out before without an answer, so "not found" may be our own doing
 
 
-class JobRunner:
+class JobRunner(PacedCalls):
     def __init__(
         self,
         client: MarketClient,
         journal: Journal,
         job_id: int,
         *,
-        limits: RateLimits | None = None,
-        retry: RetryPolicy | None = None,
-        cancel: threading.Event | None = None,
         retry_failed: bool = False,
-        rng: random.Random | None = None,
-        wall: Callable[[], float] = time.time,
-        clock: Callable[[], float] = time.monotonic,
         counts: Mapping[Outcome, int] | None = None,
+        **pacing: Unpack[Pacing],
     ) -> None:
         """`counts`: the job's outcomes as the journal holds them, when the caller knows them (a job it has just
         recorded); otherwise the journal counts them (a scan: 0.4 s per 1M SKUs)."""
@@ -147,16 +147,12 @@ class JobRunner:
         self.journal = journal
         self.job_id = job_id
         self.job: JobRecord = journal.job(job_id)
-        self.limits = limits or DEFAULT_LIMITS[self.job.operation]
-        self.retry = retry or RetryPolicy()
-        self.cancel = cancel or threading.Event()
+        super().__init__(DEFAULT_LIMITS[self.job.operation], pacing)
         self.retry_failed = retry_failed  # also resend SKUs that failed for a retriable cause (5xx, 423, …)
-        self._rng = rng or random.Random()
-        self._wall, self._clock = wall, clock
         self._longest_wait = max_wait(self.limits, self.job.operation)
         # Pacing lives in the journal, so jobs for one store in two processes share it.
         shared = _JournalPacing(journal, _resource(self.job), self._longest_wait)
-        self._pacer = Pacer(self.limits, wall=wall, clock=clock, longest=self._longest_wait, shared=shared)
+        self._pacer = Pacer(self.limits, wall=self._wall, clock=self._clock, longest=self._longest_wait, shared=shared)
         self._open: dict[int, _Item] = {}  # read for sending in this run, outcome not yet recorded
         self._unread = 0  # SKUs to send that are not read from the journal yet
         self._after = -1  # the last seq read

@@ -11,13 +11,13 @@ or a change Market quietly undid).
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
+from typing import Unpack
 
 from ymdesk.core.market.client import ApiError, MarketClient, OfferState, TransportError
-from ymdesk.core.market.ratelimit import RateLimits, RetryPolicy
+from ymdesk.core.market.ratelimit import Pacing
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
 from ymdesk.core.model import Operation, Outcome, Target
 from ymdesk.core.runs.check import OfferReader, ReadCancelled, ReadEvent, ReadProgress, UnreadableListing, reader_for
@@ -117,22 +117,9 @@ class Settlement:
 class Resolver:
     """What the runner calls to settle SKUs whose request may or may not have been applied."""
 
-    def __init__(
-        self,
-        client: MarketClient,
-        operation: Operation,
-        target: Target,
-        *,
-        limits: RateLimits | None = None,
-        retry: RetryPolicy | None = None,
-        cancel: threading.Event | None = None,
-        wall: Callable[[], float] = time.time,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
+    def __init__(self, client: MarketClient, operation: Operation, target: Target, **pacing: Unpack[Pacing]) -> None:
         self.operation = operation
-        self.reader: OfferReader | None = reader_for(
-            client, operation, target, limits=limits, retry=retry, cancel=cancel, wall=wall, clock=clock
-        )
+        self.reader: OfferReader | None = reader_for(client, operation, target, **pacing)
 
     @property
     def available(self) -> bool:
@@ -249,15 +236,12 @@ def verify_job(
     client: MarketClient,
     journal: Journal,
     job_id: int,
-    *,
-    limits: RateLimits | None = None,
-    retry: RetryPolicy | None = None,
-    cancel: threading.Event | None = None,
-    clock: Callable[[], float] = time.monotonic,
+    **pacing: Unpack[Pacing],
 ) -> Generator[ReadEvent, None, VerifyResult]:
     """Re-read the SKUs job `job_id` recorded as done; list those Market still shows unchanged."""
     job = journal.job(job_id)
-    reader = reader_for(client, job.operation, job.target, limits=limits, retry=retry, cancel=cancel, clock=clock)
+    reader = reader_for(client, job.operation, job.target, **pacing)
+    clock = pacing.get("clock", time.monotonic)
     if reader is None:
         raise ValueError(f"{job.operation.value} works on the whole target; there is nothing to verify")
     done = success_outcome(job.operation)
