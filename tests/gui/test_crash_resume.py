@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 
+from tests.helpers.cli_process import cli_environment, delete_offers_args, start_cli
 from ymdesk.core.model import Outcome
 from ymdesk.core.runs.events import JobStatus
 from ymdesk.ui.history_dialog import HistoryDialog
@@ -21,32 +20,12 @@ def test_history_offers_and_finishes_a_run_whose_process_was_killed(
     from ymdesk.app import build_services
     from ymdesk.core.runs.journal import Journal
     from ymdesk.core.secrets import MemoryTokenStore
-    from ymdesk.core.simulator import DEMO_API_KEY, DEMO_FBS_CAMPAIGN_ID, Faults
+    from ymdesk.core.simulator import DEMO_API_KEY, Faults
 
     simulator.faults = Faults(latency_seconds=0.05)
     catalog = catalog_file(1500, kind="csv")
-    env = {**os.environ, "YM_API_KEY": DEMO_API_KEY, "YMDESK_HOME": str(isolated_home)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ymdesk.cli",
-            "run",
-            "delete-offers",
-            "--campaign-id",
-            str(DEMO_FBS_CAMPAIGN_ID),
-            "--file",
-            str(catalog),
-            "--api-url",
-            simulator.url,
-            "--yes",
-            "--batch-size",
-            "20",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    args = delete_offers_args(catalog, "--api-url", simulator.url, "--yes", "--batch-size", "20")
+    process = start_cli(*args, env=cli_environment(isolated_home), output=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while len(simulator.records()) < 8 and time.monotonic() < deadline:
         time.sleep(0.01)

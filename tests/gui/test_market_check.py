@@ -5,20 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from tests.helpers.gui_support import open_run_dialog
 from ymdesk.core.model import Operation, Outcome
 from ymdesk.core.runs.events import JobStatus
-from ymdesk.ui.run_dialog import RunDialog
-
-
-def _dialog(qtbot, window, operation: Operation, campaign_id: int) -> RunDialog:
-    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=10_000)
-    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(operation))
-    for index in range(dialog.setup.store_combo.count()):
-        if dialog.setup.store_combo.itemData(index).id == campaign_id:
-            dialog.setup.store_combo.setCurrentIndex(index)
-    return dialog
 
 
 def test_check_lists_the_skus_market_has_not_and_drops_them_from_the_run(qtbot, loaded_window, simulator):
@@ -26,7 +15,7 @@ def test_check_lists_the_skus_market_has_not_and_drops_them_from_the_run(qtbot, 
 
     window = loaded_window
     window.pick_all_action.trigger()
-    dialog = _dialog(qtbot, window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
+    dialog = open_run_dialog(qtbot, window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
     dialog.show()
     panel = dialog.setup.check_panel
     assert panel.isVisible() and panel.check_button.isEnabled()
@@ -60,7 +49,7 @@ def test_verify_in_the_results_finds_a_product_market_quietly_restored(
 
     window = loaded_window
     window.pick_all_action.trigger()
-    dialog = _dialog(qtbot, window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
+    dialog = open_run_dialog(qtbot, window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
         dialog.setup.start_button.click()
     assert finished.args[0].status is JobStatus.DONE
@@ -96,7 +85,7 @@ def test_deleting_from_the_whole_catalog_offers_archive_and_archive_runs(
     monkeypatch.setattr(QMessageBox, "exec", choose_archive)
     window = loaded_window
     window.pick_all_action.trigger()
-    dialog = _dialog(qtbot, window, Operation.DELETE_FROM_CATALOG, DEMO_FBS_CAMPAIGN_ID)
+    dialog = open_run_dialog(qtbot, window, Operation.DELETE_FROM_CATALOG, DEMO_FBS_CAMPAIGN_ID)
     assert "archive them instead" in dialog.setup.operation_hint.text()
     catalog_before = simulator.state.catalog_offers(DEMO_BUSINESS_ID)
 
@@ -118,7 +107,7 @@ def test_history_verifies_a_finished_run(qtbot, loaded_window, simulator, confir
 
     window = loaded_window
     window.pick_all_action.trigger()
-    dialog = _dialog(qtbot, window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
+    dialog = open_run_dialog(qtbot, window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000):
         dialog.setup.start_button.click()
     deleted = [i.sku for i in window.services.journal.items(dialog.job_id) if i.outcome is Outcome.DELETED]
@@ -145,7 +134,7 @@ def test_the_check_can_be_cancelled_while_it_waits_for_the_read_limit(qtbot, loa
     simulator.limits = Limits.unlimited().with_limit(Resource.CAMPAIGN_OFFERS, RateLimit(20, 3600.0))
     window = loaded_window
     window.pick_all_action.trigger()
-    dialog = _dialog(qtbot, window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
+    dialog = open_run_dialog(qtbot, window, Operation.DELETE_OFFERS, DEMO_FBS_CAMPAIGN_ID)
     panel = dialog.setup.check_panel
     with qtbot.waitSignal(panel.checked, timeout=20_000) as first:
         panel.check_button.click()

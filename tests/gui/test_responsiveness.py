@@ -16,9 +16,8 @@ import os
 import numpy as np
 import pytest
 
-from ymdesk.core.model import Operation
+from tests.helpers.gui_support import open_run_dialog, write_big_catalog
 from ymdesk.core.runs.events import JobStatus
-from ymdesk.ui.run_dialog import RunDialog
 from ymdesk.ui.stall_probe import StallProbe
 
 ROWS = int(os.environ.get("YMDESK_PROBE_ROWS", "500000"))
@@ -37,8 +36,6 @@ def assert_responsive(probe: StallProbe, what: str) -> None:
 
 @pytest.fixture(scope="module")
 def big_csv(tmp_path_factory):
-    from tests.helpers.gui_support import write_big_catalog
-
     return write_big_catalog(tmp_path_factory.mktemp("big") / "big.csv", ROWS)
 
 
@@ -70,21 +67,13 @@ def test_filtering_500k_rows_keeps_the_gui_responsive(qtbot, main_window, big_cs
 
 
 def test_a_run_keeps_the_gui_responsive(qtbot, main_window, big_csv, confirm_runs):
-    from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID
-
     window = main_window
     _load(qtbot, window, big_csv)
     window.model.set_picked(np.arange(RUN_SKUS), True)
     probe = StallProbe(parent=window)
     probe.start()
-    dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
-    qtbot.addWidget(dialog)
+    dialog = open_run_dialog(qtbot, window, timeout_ms=60_000)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=60_000)
-    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_OFFERS))
-    for index in range(dialog.setup.store_combo.count()):
-        if dialog.setup.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
-            dialog.setup.store_combo.setCurrentIndex(index)
     with qtbot.waitSignal(dialog.run_finished, timeout=300_000) as finished:
         dialog.setup.start_button.click()
     qtbot.waitUntil(lambda: dialog.results.model.rowCount() == RUN_SKUS, timeout=60_000)

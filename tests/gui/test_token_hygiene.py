@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from ymdesk.core.model import Operation
+from tests.helpers.cli_process import cli_environment, delete_from_catalog_args, run_cli
+from tests.helpers.gui_support import open_run_dialog
 from ymdesk.core.runs.events import JobStatus
 from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.main_window import MainWindow
-from ymdesk.ui.run_dialog import RunDialog
 
 SECRET = "ymdesk-hygiene-secret-" + "k" * 24
 
@@ -23,7 +20,7 @@ def test_no_file_holds_the_key_after_an_app_session_and_a_cli_run(
     from ymdesk.core.logs import setup_logging
     from ymdesk.core.runs.journal import Journal
     from ymdesk.core.secrets import MemoryTokenStore
-    from ymdesk.core.simulator import DEMO_BUSINESS_ID, DEMO_FBS_CAMPAIGN_ID
+    from ymdesk.core.simulator import DEMO_BUSINESS_ID
 
     simulator.add_token(SECRET, {DEMO_BUSINESS_ID})
     setup_logging(verbose=True)  # DEBUG: the most the log ever holds
@@ -47,13 +44,7 @@ def test_no_file_holds_the_key_after_an_app_session_and_a_cli_run(
     with qtbot.waitSignal(window.catalog_loaded, timeout=30_000):
         window.open_file(catalog_file(120, bad_every=10))
     window.pick_all_action.trigger()
-    dialog = RunDialog(services, window.catalog, window.model.picked.copy(), window)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=30_000)
-    dialog.setup.operation_combo.setCurrentIndex(dialog.setup.operation_combo.findData(Operation.DELETE_OFFERS))
-    for index in range(dialog.setup.store_combo.count()):
-        if dialog.setup.store_combo.itemData(index).id == DEMO_FBS_CAMPAIGN_ID:
-            dialog.setup.store_combo.setCurrentIndex(index)
+    dialog = open_run_dialog(qtbot, window)
     with qtbot.waitSignal(dialog.run_finished, timeout=60_000) as finished:
         dialog.setup.start_button.click()
     assert finished.args[0].status is JobStatus.DONE
@@ -64,29 +55,8 @@ def test_no_file_holds_the_key_after_an_app_session_and_a_cli_run(
     services.settings.sync()
 
     # A CLI run with the same key, in the same data dir.
-    env = {**os.environ, "YM_API_KEY": SECRET, "YMDESK_HOME": str(isolated_home)}
-    cli = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ymdesk.cli",
-            "-v",
-            "run",
-            "delete-from-catalog",
-            "--business-id",
-            str(DEMO_BUSINESS_ID),
-            "--file",
-            str(catalog_file(50)),
-            "--api-url",
-            simulator.url,
-            "--yes",
-            "--report-all",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    args = delete_from_catalog_args(catalog_file(50), "--api-url", simulator.url, "--yes", "--report-all")
+    cli = run_cli("-v", *args, env=cli_environment(isolated_home, token=SECRET))
     assert cli.returncode in (0, 1), cli.stderr
     assert not shown_dialogs
     journal.close()

@@ -28,7 +28,7 @@ def write_big_catalog(path: Path, rows: int) -> Path:
     return path
 
 
-def open_run_dialog(qtbot, window, operation=None, campaign_id: int | None = None):
+def open_run_dialog(qtbot, window, operation=None, campaign_id: int | None = None, timeout_ms: int = 30_000):
     """The run dialog over the window's picked rows, as Market > Run opens it, once its stores are listed and
     the picks counted; then the operation (delete-offers by default) and the store (the demo FBS one) chosen."""
     from ymdesk.core.model import Operation
@@ -37,7 +37,7 @@ def open_run_dialog(qtbot, window, operation=None, campaign_id: int | None = Non
 
     dialog = RunDialog(window.services, window.catalog, window.model.picked.copy(), window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.setup.store_combo.count() > 0 and dialog.plan is not None, timeout=timeout_ms)
     stores = dialog.setup.store_combo
     wanted = DEMO_FBS_CAMPAIGN_ID if campaign_id is None else campaign_id
     stores.setCurrentIndex(next(i for i in range(stores.count()) if stores.itemData(i).id == wanted))

@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.helpers.cli_process import cli_environment, delete_from_catalog_args, delete_offers_args, run_cli, start_cli
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
     DEMO_BUSINESS_ID,
@@ -54,58 +55,12 @@ def cli(
     timeout: float = 120,
     stdin: str | None = None,
 ) -> subprocess.CompletedProcess:
-    environment = {**os.environ, **(env or {})}
-    if token:
-        environment["YM_API_KEY"] = token
-    return subprocess.run(
-        [sys.executable, "-m", "ymdesk.cli", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=timeout,
-        input=stdin,
-    )
+    return run_cli(*args, env=cli_environment(token=token, **(env or {})), timeout=timeout, stdin=stdin)
 
 
 def delete_offers(catalog: Path, api_url: str, *args: str, **options) -> subprocess.CompletedProcess:
     """`ymdesk-cli run delete-offers` on the demo FBS store with `catalog`, as most tests here need."""
-    return cli(
-        "run",
-        "delete-offers",
-        "--campaign-id",
-        str(DEMO_FBS_CAMPAIGN_ID),
-        "--file",
-        str(catalog),
-        "--api-url",
-        api_url,
-        *args,
-        **options,
-    )
-
-
-def start_cli(*args: str) -> subprocess.Popen:
-    environment = {**os.environ, "YM_API_KEY": DEMO_API_KEY}
-    return subprocess.Popen(
-        [sys.executable, "-m", "ymdesk.cli", *args],
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def start_delete_offers(catalog: Path, api_url: str, *args: str) -> subprocess.Popen:
-    return start_cli(
-        "run",
-        "delete-offers",
-        "--campaign-id",
-        str(DEMO_FBS_CAMPAIGN_ID),
-        "--file",
-        str(catalog),
-        "--api-url",
-        api_url,
-        *args,
-    )
+    return cli(*delete_offers_args(catalog, "--api-url", api_url, *args), **options)
 
 
 def journal_rows(home: Path, job_id: int) -> list[tuple]:
@@ -195,49 +150,23 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(args, needle, tmp_path):
     assert len(lines) == 1 and needle in lines[0] and "Traceback" not in done.stderr
 
 
-def test_plain_http_to_another_host_is_refused_and_nothing_is_sent(sim, catalog):
-    done = cli(
-        "run",
-        "delete-offers",
-        "--campaign-id",
-        "1",
-        "--file",
-        str(catalog),
-        "--api-url",
-        "http://192.0.2.1:8080",
-        "--yes",
-    )
-    assert done.returncode == 2 and "unencrypted" in done.stderr
-    assert not sim.records()
-
-
-def test_no_key_is_refused_before_anything_is_sent(sim, catalog):
-    done = delete_offers(
-        catalog,
-        sim.url,
-        "--yes",
-        token=None,
-    )
-    assert done.returncode == 2 and "YM_API_KEY" in done.stderr
-    assert not sim.records()
-
-
-def test_without_yes_and_without_a_terminal_nothing_is_sent(sim, catalog):
-    done = delete_offers(
-        catalog,
-        sim.url,
-        stdin="y\n",
-    )
-    assert done.returncode == 2 and "--yes" in done.stderr
+@pytest.mark.parametrize(
+    ("api_url", "args", "options", "needle"),
+    [
+        ("http://192.0.2.1:8080", ("--yes",), {}, "unencrypted"),
+        (None, ("--yes",), {"token": None}, "YM_API_KEY"),
+        (None, (), {"stdin": "y\n"}, "--yes"),
+    ],
+    ids=["plain-http-to-another-host", "no-key", "no-yes-and-no-terminal"],
+)
+def test_refused_before_anything_is_sent(sim, catalog, api_url, args, options, needle):
+    done = delete_offers(catalog, api_url or sim.url, *args, **options)
+    assert done.returncode == 2 and needle in done.stderr
     assert not sim.records()
 
 
 def test_dry_run_sends_nothing(sim, catalog):
-    done = delete_offers(
-        catalog,
-        sim.url,
-        "--dry-run",
-    )
+    done = delete_offers(catalog, sim.url, "--dry-run")
     assert done.returncode == 0 and "1,201 SKUs in 3 batches" in done.stderr
     # With a key at hand a dry run asks Market which stores it reaches (issue 10), and changes nothing.
     assert {r.path.split("?")[0] for r in sim.records()} <= {"/v2/campaigns"}
@@ -245,21 +174,8 @@ def test_dry_run_sends_nothing(sim, catalog):
 
 def test_wrong_key_stops_with_exit_3_and_a_report(sim, catalog, tmp_path):
     report = tmp_path / "r.xlsx"
-    done = cli(
-        "run",
-        "delete-from-catalog",
-        "--business-id",
-        str(DEMO_BUSINESS_ID),
-        "--file",
-        str(catalog),
-        "--api-url",
-        sim.url,
-        "--yes",
-        "--json",
-        "--report",
-        str(report),
-        token="wrong-key",
-    )
+    args = delete_from_catalog_args(catalog, "--api-url", sim.url, "--yes", "--json", "--report", str(report))
+    done = cli(*args, token="wrong-key")
     assert done.returncode == 3
     assert "did not accept the API key" in done.stderr
     assert len(deletes(sim)) == 1  # the first request was refused; nothing more was sent
@@ -287,13 +203,7 @@ def test_sigkill_mid_run_then_resume_accounts_for_every_sku_once(catalog, isolat
     before = set(store.offers)
     faults = Faults(latency_seconds=0.05)
     with MarketSimulator(state, limits=Limits.unlimited(), faults=faults) as sim:
-        process = start_delete_offers(
-            catalog,
-            sim.url,
-            "--yes",
-            "--batch-size",
-            "20",
-        )
+        process = start_cli(*delete_offers_args(catalog, "--api-url", sim.url, "--yes", "--batch-size", "20"))
         deadline = time.monotonic() + 30
         while len(deletes(sim)) < 15 and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -335,12 +245,7 @@ def test_ctrl_c_cancels_with_exit_130_and_resume_finishes(catalog, isolated_home
     # A whole hour-long window ahead on the simulator's clock: the run surely waits after its first batch.
     limits = Limits.fast(skus=500, period=3600.0)
     with MarketSimulator(build_demo_state(SKUS), limits=limits, clock=window_start_clock(3600.0)) as sim:
-        process = start_delete_offers(
-            catalog,
-            sim.url,
-            "--yes",
-            "--json",
-        )
+        process = start_cli(*delete_offers_args(catalog, "--api-url", sim.url, "--yes", "--json"))
         # The first batch's answer is in the journal: the run now waits out the window (its headers said 0 left).
         deadline = time.monotonic() + 30
         while settled_items(isolated_home) < 500 and time.monotonic() < deadline:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.cli_process import cli_environment, delete_offers_args, run_cli, start_cli
 from tests.helpers.hostile_server import HostileServer, Reply, Seen, ok
 from ymdesk.core.messages import Message
 from ymdesk.core.model import JobItem, Operation, Outcome, Target
 from ymdesk.core.runs.journal import Journal, OutcomeUpdate
-from ymdesk.core.simulator import DEMO_API_KEY, DEMO_FBS_CAMPAIGN_ID, Limits, MarketSimulator, build_demo_state
+from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID, Limits, MarketSimulator, build_demo_state
 
 SKUS = [f"{i:07d}" for i in range(1200)]
 CAMPAIGNS = Reply(200, {"campaigns": [{"id": DEMO_FBS_CAMPAIGN_ID, "domain": "Shop", "business": {"id": 1}}]})
@@ -41,44 +42,8 @@ def market(delete_reply: Reply):
     return HostileServer(script)
 
 
-def environment(home: Path | None = None, **extra: str) -> dict[str, str]:
-    env = {**os.environ, "YM_API_KEY": DEMO_API_KEY, **extra}
-    if home is not None:
-        env["YMDESK_HOME"] = str(home)
-    return env
-
-
 def run_args(catalog: Path, url: str, *more: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "ymdesk.cli",
-        "run",
-        "delete-offers",
-        "--campaign-id",
-        str(DEMO_FBS_CAMPAIGN_ID),
-        "--file",
-        str(catalog),
-        "--api-url",
-        url,
-        "--yes",
-        "--json",
-        *more,
-    ]
-
-
-def start(args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
-    return subprocess.Popen(args, env=env or environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ymdesk.cli", *args],
-        env=env or environment(),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+    return delete_offers_args(catalog, "--api-url", url, "--yes", "--json", *more)
 
 
 def deletes(server: HostileServer) -> list[Seen]:
@@ -102,7 +67,7 @@ def journal_counts(home: Path, job_id: int = 1) -> dict[Outcome, int]:
 
 def test_ctrl_c_during_a_request_cuts_it_within_a_second_records_it_sent_and_resume_finishes(catalog, isolated_home):
     with market(Reply(stall_before_headers=True)) as server:
-        process = start(run_args(catalog, server.url))
+        process = start_cli(*run_args(catalog, server.url))
         request = wait_for_delete(server)
         interrupted = time.monotonic()
         process.send_signal(signal.SIGINT)
@@ -118,14 +83,14 @@ def test_ctrl_c_during_a_request_cuts_it_within_a_second_records_it_sent_and_res
     assert counts == {Outcome.UNANSWERED: 500, Outcome.CANCELLED: 700}  # sent, no answer -- never "Not sent"
 
     with MarketSimulator(build_demo_state(SKUS), limits=Limits.unlimited()) as sim:
-        done = cli("resume", "1", "--yes", "--api-url", sim.url)
+        done = run_cli("resume", "1", "--yes", "--api-url", sim.url)
     assert done.returncode in (0, 1), done.stderr
     assert not any(o.needs_sending for o in journal_counts(isolated_home))
 
 
 def test_a_second_ctrl_c_exits_at_once_and_leaves_the_journal_consistent(catalog, isolated_home):
     with market(Reply(stall_before_headers=True)) as server:
-        process = start(run_args(catalog, server.url))
+        process = start_cli(*run_args(catalog, server.url))
         wait_for_delete(server)
         process.send_signal(signal.SIGINT)
         process.send_signal(signal.SIGINT)
@@ -145,24 +110,24 @@ def test_a_second_ctrl_c_exits_at_once_and_leaves_the_journal_consistent(catalog
 def test_market_unreachable_stops_as_interrupted_with_exit_3_and_resume_sends_the_rest(catalog, isolated_home):
     with HostileServer() as gone:
         url = gone.url  # closed: every connection is refused
-    done = cli(*run_args(catalog, url)[3:], timeout=180)
+    done = run_cli(*run_args(catalog, url), timeout=180)
     assert done.returncode == 3, done.stderr
     assert json.loads(done.stdout)["status"] == "interrupted"
     assert done.stderr.count("could not be reached") == 1 and "Traceback" not in done.stderr
     assert journal_counts(isolated_home) == {Outcome.PENDING: 1200}
 
     with MarketSimulator(build_demo_state(SKUS), limits=Limits.unlimited()) as sim:
-        again = cli("resume", "1", "--yes", "--api-url", sim.url)
+        again = run_cli("resume", "1", "--yes", "--api-url", sim.url)
         sent = sum(r.offer_count for r in sim.records() if "/delete" in r.path)
     assert again.returncode in (0, 1) and sent == 1200
 
 
 def test_a_live_job_is_refused_a_second_process_and_a_dead_ones_lease_is_taken_over(catalog, isolated_home):
     with market(Reply(stall_before_headers=True)) as server:
-        first = start(run_args(catalog, server.url))
+        first = start_cli(*run_args(catalog, server.url))
         try:
             wait_for_delete(server)
-            second = cli("resume", "1", "--yes", "--json", "--api-url", server.url)
+            second = run_cli("resume", "1", "--yes", "--json", "--api-url", server.url)
             assert second.returncode == 2
             assert f"process {first.pid}" in second.stderr and "Traceback" not in second.stderr
             assert json.loads(second.stdout)["status"] == "bad_input"
@@ -171,7 +136,7 @@ def test_a_live_job_is_refused_a_second_process_and_a_dead_ones_lease_is_taken_o
             first.kill()  # SIGKILL: its lease stays behind, with a pid that is gone
             first.communicate()
     with MarketSimulator(build_demo_state(SKUS), limits=Limits.unlimited()) as sim:
-        third = cli("resume", "1", "--yes", "--api-url", sim.url)
+        third = run_cli("resume", "1", "--yes", "--api-url", sim.url)
     assert third.returncode in (0, 1), third.stderr
     with Journal(isolated_home / "journal.sqlite3") as journal:
         assert journal.lease_holder(1) is None and not journal.to_send(1)
@@ -194,9 +159,9 @@ def test_resume_retry_failed_resends_only_retriable_failures(isolated_home):
         )
         journal.set_status(job_id, journal.job(job_id).status.DONE, finished=True)
     with MarketSimulator(build_demo_state(SKUS), limits=Limits.unlimited()) as sim:
-        plain = cli("resume", str(job_id), "--yes", "--api-url", sim.url)
+        plain = run_cli("resume", str(job_id), "--yes", "--api-url", sim.url)
         assert plain.returncode == 1 and "already finished" in plain.stderr and not sim.records()
-        done = cli("resume", str(job_id), "--yes", "--retry-failed", "--api-url", sim.url)
+        done = run_cli("resume", str(job_id), "--yes", "--retry-failed", "--api-url", sim.url)
         sent = sorted(sku for r in sim.records() if "/delete" in r.path for sku in r.offer_ids)
     assert done.returncode in (0, 1), done.stderr
     assert sent == sorted(SKUS[10:20])  # 5xx and network failures; never the 400s or the rejections
@@ -214,7 +179,7 @@ def test_a_read_only_data_dir_is_one_line_and_exit_2(catalog, tmp_path):
     _mount_tmpfs(home, "ro,size=1m")  # root ignores chmod; a read-only filesystem stops root too
     try:
         with market(ok()) as server:
-            done = cli(*run_args(catalog, server.url)[3:], env=environment(home))
+            done = run_cli(*run_args(catalog, server.url), env=cli_environment(home))
             assert not deletes(server)
     finally:
         subprocess.run(["umount", str(home)], check=False)
@@ -229,7 +194,7 @@ def test_a_journal_locked_by_another_program_is_exit_3_naming_the_file(catalog, 
     locker.execute("BEGIN EXCLUSIVE")
     try:
         with market(ok()) as server:
-            done = cli(*run_args(catalog, server.url)[3:], env=environment(YMDESK_JOURNAL_BUSY_MS="300"))
+            done = run_cli(*run_args(catalog, server.url), env=cli_environment(YMDESK_JOURNAL_BUSY_MS="300"))
             assert not deletes(server)
     finally:
         locker.execute("ROLLBACK")
@@ -250,7 +215,7 @@ def test_a_damaged_journal_is_checked_before_a_job_starts(catalog, isolated_home
         file.seek(size // 2)
         file.write(os.urandom(16 * 4096))
     with market(ok()) as server:
-        done = cli(*run_args(catalog, server.url)[3:])
+        done = run_cli(*run_args(catalog, server.url))
         assert not deletes(server)
     assert done.returncode == 3, done.stderr
     assert "damaged" in done.stderr and "journal.sqlite3.damaged" in done.stderr and "Traceback" not in done.stderr
@@ -271,7 +236,7 @@ def test_a_full_disk_mid_run_is_exit_3_with_the_batch_left_sent_no_answer(catalo
             return ok({"notDeletedOfferIds": [f"{i:07d}" for i in range(500)]})
 
         with HostileServer(script) as server:
-            process = start(run_args(catalog, server.url), environment(home))
+            process = start_cli(*run_args(catalog, server.url), env=cli_environment(home))
             wait_for_delete(server)
             filler = home / "filler"
             with contextlib.suppress(OSError), filler.open("wb") as out:
@@ -295,7 +260,7 @@ def test_an_unknown_store_is_said_before_the_plan_even_in_a_dry_run(catalog):
     with market(ok()) as server:
         args = run_args(catalog, server.url, "--dry-run")
         args[args.index(str(DEMO_FBS_CAMPAIGN_ID))] = "987654"
-        done = cli(*args[3:])
+        done = run_cli(*args)
         assert not deletes(server)
     assert done.returncode == 2 and "no store with id 987654" in done.stderr and "Plan" not in done.stderr
 
@@ -306,7 +271,7 @@ def test_the_app_on_a_read_only_data_dir_says_so_without_a_traceback(tmp_path):
     try:
         done = subprocess.run(
             [sys.executable, "-m", "ymdesk", "--self-test"],
-            env={**environment(home), "QT_QPA_PLATFORM": "offscreen"},
+            env={**cli_environment(home), "QT_QPA_PLATFORM": "offscreen"},
             capture_output=True,
             text=True,
             timeout=120,

@@ -7,12 +7,10 @@ two together on 2 cores) and run in CI.
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -20,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.cli_process import cli_environment, delete_from_catalog_args, delete_offers_args, start_cli
 from ymdesk.core.market.client import MarketClient
 from ymdesk.core.market.ratelimit import RateLimits, RetryPolicy
 from ymdesk.core.model import JobItem, Operation, Outcome, Target
@@ -28,7 +27,6 @@ from ymdesk.core.runs.journal import Journal
 from ymdesk.core.runs.runner import JobRunner
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
-    DEMO_BUSINESS_ID,
     DEMO_FBS_CAMPAIGN_ID,
     DEMO_FBY_CAMPAIGN_ID,
     Faults,
@@ -147,10 +145,7 @@ def test_nothing_is_sent_after_cancel(tmp_path: Path):
 
 
 def _cli(*args: str, home: Path) -> subprocess.Popen:
-    env = {**os.environ, "YM_API_KEY": DEMO_API_KEY, "YMDESK_HOME": str(home)}
-    return subprocess.Popen(
-        [sys.executable, "-m", "ymdesk.cli", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    return start_cli(*args, env=cli_environment(home))
 
 
 def _catalog(path: Path, skus: list[str]) -> Path:
@@ -164,18 +159,9 @@ def test_two_processes_share_one_journal(tmp_path: Path, isolated_home: Path):
     with MarketSimulator(build_demo_state(skus), limits=Limits.unlimited()) as sim:
         runs = [
             _cli(
-                "run",
-                "delete-offers",
-                "--campaign-id",
-                str(campaign),
-                "--file",
-                str(catalog),
-                "--api-url",
-                sim.url,
-                "--yes",
-                "--json",
-                "--batch-size",
-                "10",
+                *delete_offers_args(
+                    catalog, "--api-url", sim.url, "--yes", "--json", "--batch-size", "10", campaign_id=campaign
+                ),
                 home=isolated_home,
             )
             for campaign in (DEMO_FBS_CAMPAIGN_ID, DEMO_FBY_CAMPAIGN_ID)
@@ -197,19 +183,7 @@ def test_twenty_sigkills_then_resume_equal_an_uninterrupted_run(tmp_path: Path):
     """delete-from-catalog, so the outcome of a SKU does not depend on whether a lost request was applied."""
     skus = SOAK_SKUS[:4000]
     catalog = _catalog(tmp_path / "c.csv", skus)
-    run_args = [
-        "run",
-        "delete-from-catalog",
-        "--business-id",
-        str(DEMO_BUSINESS_ID),
-        "--file",
-        str(catalog),
-        "--yes",
-        "--json",
-        "--batch-size",
-        "50",
-        "--report-all",
-    ]
+    run_args = delete_from_catalog_args(catalog, "--yes", "--json", "--batch-size", "50", "--report-all")
 
     reference_home = tmp_path / "reference"
     with MarketSimulator(build_demo_state(skus), limits=Limits.unlimited()) as sim:
