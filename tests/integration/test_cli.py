@@ -32,12 +32,6 @@ SKUS = [f"{i:07d}" for i in range(3000)]  # leading zeros: they must survive the
 
 
 @pytest.fixture
-def sim():
-    with MarketSimulator(build_demo_state(SKUS), limits=Limits.unlimited()) as simulator:
-        yield simulator
-
-
-@pytest.fixture
 def catalog(tmp_path: Path) -> Path:
     """A cp1251 ';' CSV as the cabinet exports it, with a blank SKU, a duplicate and a formula-looking SKU."""
     lines = ["Ваш SKU;Название товара;Цена"]

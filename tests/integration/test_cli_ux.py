@@ -11,17 +11,12 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
     DEMO_BUSINESS_ID,
     DEMO_FBS_CAMPAIGN_ID,
     DEMO_FBY_CAMPAIGN_ID,
     PROMO_WEEKLY_ID,
-    Limits,
-    MarketSimulator,
-    build_demo_state,
 )
 
 SKUS = [f"SKU-{i:04d}" for i in range(40)]
@@ -32,12 +27,6 @@ def cli(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess
     return subprocess.run(
         [sys.executable, "-m", "ymdesk.cli", *args], capture_output=True, text=True, env=environment, timeout=timeout
     )
-
-
-@pytest.fixture
-def sim():
-    with MarketSimulator(build_demo_state(SKUS), limits=Limits.unlimited()) as simulator:
-        yield simulator
 
 
 def _options(help_text: str) -> set[str]:

@@ -41,12 +41,6 @@ INVALID = Message("Sku", "Whitespace only").to_json()
 
 
 @pytest.fixture
-def sim():
-    with MarketSimulator(build_demo_state(SKUS), limits=Limits.unlimited()) as simulator:
-        yield simulator
-
-
-@pytest.fixture
 def journal(tmp_path: Path):
     with Journal(tmp_path / "journal.sqlite3") as j:
         yield j

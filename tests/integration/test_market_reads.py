@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.helpers.demo_layout import DemoLayout
 from tests.helpers.hostile_server import HostileServer, Reply
 from tests.helpers.spec import request_body_errors
 from ymdesk.core.market.client import (
@@ -22,18 +23,14 @@ from ymdesk.core.simulator import (
     DEMO_FBS_CAMPAIGN_ID,
     DEMO_FBY_CAMPAIGN_ID,
     PROMO_WEEKLY_ID,
-    Limits,
     MarketSimulator,
-    build_demo_state,
 )
 
 SKUS = [f"SKU-{i:04d}" for i in range(600)]
-FBS_SKUS = [s for i, s in enumerate(SKUS) if i % 20 != 19 and i % 10 != 4]
-CATALOG = [s for i, s in enumerate(SKUS) if i % 20 != 19]
-WEEKLY = [s for i, s in enumerate(SKUS) if i % 7 == 1 and i % 20 != 19]
+LAYOUT = DemoLayout(SKUS)
+FBS_SKUS, CATALOG, WEEKLY, HELD_ALL = LAYOUT.fbs, LAYOUT.catalog, LAYOUT.weekly, LAYOUT.held
 ABSENT = SKUS[19]
 HELD = SKUS[12]
-HELD_ALL = {s for i, s in enumerate(SKUS) if i % 25 == 12 and i % 20 != 19}  # held in a Market warehouse
 TEMPLATES = {
     f"/v2/campaigns/{DEMO_FBS_CAMPAIGN_ID}/offers": "/v2/campaigns/{campaignId}/offers",
     f"/v2/businesses/{DEMO_BUSINESS_ID}/offer-mappings": "/v2/businesses/{businessId}/offer-mappings",
@@ -43,12 +40,6 @@ TEMPLATES = {
         "/v2/businesses/{businessId}/offer-mappings/unarchive"
     ),
 }
-
-
-@pytest.fixture
-def sim() -> Iterator[MarketSimulator]:
-    with MarketSimulator(build_demo_state(SKUS), limits=Limits.unlimited()) as simulator:
-        yield simulator
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import requests
 
+from tests.helpers.demo_layout import DemoLayout
 from tests.helpers.spec import assert_matches_spec, request_body_errors
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
@@ -32,14 +33,11 @@ from ymdesk.core.simulator import (
 )
 
 SKUS = [f"{i:06d}" for i in range(300)]
-# The demo layout by position (see ymdesk/core/simulator/demo.py).
-FBS_SKUS = [s for i, s in enumerate(SKUS) if i % 20 != 19 and i % 10 != 4]
-FBY_SKUS = [s for i, s in enumerate(SKUS) if i % 20 != 19 and (i % 10 == 4 or i % 3 == 0)]
-CATALOG = [s for i, s in enumerate(SKUS) if i % 20 != 19]
+LAYOUT = DemoLayout(SKUS)
+FBS_SKUS, FBY_SKUS, CATALOG, WEEKLY = LAYOUT.fbs, LAYOUT.fby, LAYOUT.catalog, LAYOUT.weekly
 ABSENT = SKUS[19]
 HELD = SKUS[12]  # held in a Market warehouse; in the FBS and FBY stores (12 % 3 == 0)
 FBY_NOT_HELD = SKUS[4]  # catalog + FBY store only
-WEEKLY = [s for i, s in enumerate(SKUS) if i % 7 == 1 and i % 20 != 19]
 
 STORE_OFFERS = "/v2/campaigns/{campaignId}/offers"
 MAPPINGS = "/v2/businesses/{businessId}/offer-mappings"
@@ -47,12 +45,6 @@ PROMO_OFFERS = "/v2/businesses/{businessId}/promos/offers"
 ARCHIVE = "/v2/businesses/{businessId}/offer-mappings/archive"
 UNARCHIVE = "/v2/businesses/{businessId}/offer-mappings/unarchive"
 STORE_DELETE = "/v2/campaigns/{campaignId}/offers/delete"
-
-
-@pytest.fixture
-def sim() -> Iterator[MarketSimulator]:
-    with MarketSimulator(build_demo_state(SKUS), limits=Limits.unlimited()) as simulator:
-        yield simulator
 
 
 @pytest.fixture
