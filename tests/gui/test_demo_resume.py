@@ -48,19 +48,25 @@ def test_a_run_from_an_earlier_demo_resumes_against_the_current_one(qtbot, main_
     assert sent == {f"SKU-{i:06d}" for i in range(30)}  # to the current demo, every SKU once
 
 
+def _resume_the_first_row(qtbot, main_window, monkeypatch) -> list[str]:
+    """History > Resume on its first row; the warnings shown instead of a resumed run (History is closed again)."""
+    warned: list[str] = []
+    monkeypatch.setattr(history_module.QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    history = HistoryDialog(main_window.services, main_window)
+    qtbot.addWidget(history)
+    history.table.selectRow(0)
+    history.resume_button.click()
+    history.done(0)
+    return warned
+
+
 def test_outside_demo_mode_history_says_to_start_the_demo(qtbot, main_window, simulator, monkeypatch):
     services = main_window.services
     assert services.demo is None
     _earlier_demo_job(services)
-    warned = []
-    monkeypatch.setattr(history_module.QMessageBox, "warning", lambda parent, title, text: warned.append(text))
-    history = HistoryDialog(services, main_window)
-    qtbot.addWidget(history)
-    history.table.selectRow(0)
-    history.resume_button.click()
+    warned = _resume_the_first_row(qtbot, main_window, monkeypatch)
     assert len(warned) == 1 and "ymdesk --demo" in warned[0]
     assert not main_window.findChildren(RunDialog) and not simulator.records()
-    history.done(0)
 
 
 def test_a_real_store_run_never_resumes_against_the_demo(qtbot, main_window, simulator, monkeypatch):
@@ -72,12 +78,6 @@ def test_a_real_store_run_never_resumes_against_the_demo(qtbot, main_window, sim
         [JobItem("A", "A", 2)],
         api_url="https://api.partner.market.yandex.ru",
     )
-    warned = []
-    monkeypatch.setattr(history_module.QMessageBox, "warning", lambda parent, title, text: warned.append(text))
-    history = HistoryDialog(services, main_window)
-    qtbot.addWidget(history)
-    history.table.selectRow(0)
-    history.resume_button.click()
+    warned = _resume_the_first_row(qtbot, main_window, monkeypatch)
     assert len(warned) == 1 and "api.partner.market.yandex.ru" in warned[0]
     assert not simulator.records()
-    history.done(0)

@@ -3,15 +3,12 @@ drag and drop, cancelling a load, settings."""
 
 from __future__ import annotations
 
-import socket
-
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from tests.helpers.gui_support import open_run_dialog
+from tests.helpers.gui_support import connect_test_that_fails, open_run_dialog
 from ymdesk.core.model import Operation, Outcome
 from ymdesk.core.runs.events import JobStatus
-from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.history_dialog import HistoryDialog
 from ymdesk.ui.run_dialog import RESULTS_PAGE, RunDialog
 from ymdesk.ui.settings_dialog import SettingsDialog
@@ -116,15 +113,7 @@ def test_a_read_only_key_stops_the_run_with_a_clear_dialog(qtbot, loaded_window,
 
 
 def test_no_network_shows_what_to_do(qtbot, services, shown_dialogs):
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
-    services.settings.api_url = f"http://127.0.0.1:{closed_port}"
-    dialog = ConnectDialog(services)
-    qtbot.addWidget(dialog)
-    dialog.key_edit.setText("some-key")
-    with qtbot.waitSignal(dialog.test_failed, timeout=30_000):
-        dialog.test_button.click()
+    connect_test_that_fails(qtbot, services)
     assert shown_dialogs[0].title == "No connection to Market"
     assert "proxy" in shown_dialogs[0].informative
 

@@ -3,13 +3,11 @@ not cut, the whole API address in Settings, connection errors without class name
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 from PySide6.QtWidgets import QMenuBar
 
+from tests.helpers.gui_support import connect_test_that_fails
 from ymdesk import i18n
-from ymdesk.ui.connect_dialog import ConnectDialog
 from ymdesk.ui.settings import DEFAULT_API_URL
 from ymdesk.ui.settings_dialog import SettingsDialog
 from ymdesk.ui.widgets import accelerator, unique_accelerators
@@ -86,15 +84,7 @@ def test_settings_show_the_whole_api_address(qtbot, services, language):
 
 
 def test_a_connection_error_has_no_class_name_and_one_try_again(qtbot, services, shown_dialogs):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
-    services.settings.api_url = f"http://127.0.0.1:{closed_port}"
-    dialog = ConnectDialog(services)
-    qtbot.addWidget(dialog)
-    dialog.key_edit.setText("some-key")
-    with qtbot.waitSignal(dialog.test_failed, timeout=30_000):
-        dialog.test_button.click()
+    connect_test_that_fails(qtbot, services)
     shown = shown_dialogs[0]
     whole = f"{shown.text} {shown.informative}"
     assert "ConnectionError" not in whole and "Error)" not in whole

@@ -44,3 +44,17 @@ def open_run_dialog(qtbot, window, operation=None, campaign_id: int | None = Non
     operations = dialog.setup.operation_combo
     operations.setCurrentIndex(operations.findData(operation or Operation.DELETE_OFFERS))
     return dialog
+
+
+def connect_test_that_fails(qtbot, services):
+    """Connect > Test with a key against a 127.0.0.1 port nobody listens on; returns once the test has failed."""
+    from tests.helpers.hostile_server import free_port
+    from ymdesk.ui.connect_dialog import ConnectDialog
+
+    services.settings.api_url = f"http://127.0.0.1:{free_port()}"
+    dialog = ConnectDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.key_edit.setText("some-key")
+    with qtbot.waitSignal(dialog.test_failed, timeout=30_000):
+        dialog.test_button.click()
+    return dialog

@@ -21,6 +21,14 @@ from email.utils import formatdate
 from typing import Any
 
 
+def free_port() -> int:
+    """A 127.0.0.1 port nobody listens on: the OS picks it for a socket that is closed at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
 @dataclass
 class Reply:
     status: int = 200

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from tests.helpers.hostile_server import free_port
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
     DEMO_BUSINESS_ID,
@@ -89,14 +89,8 @@ def test_jobs_prints_a_header_the_store_by_name_and_local_times(sim, tmp_path):
     assert "«Демо-магазин FBS»" in russian[3] and "Удалить" in russian[2]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_sandbox_banner_lists_the_demo_business_stores_and_promos():
-    port = _free_port()
+    port = free_port()
     lines: list[str] = []
     with subprocess.Popen(
         [sys.executable, "-m", "ymdesk.cli", "sandbox", "--port", str(port)],

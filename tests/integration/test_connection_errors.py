@@ -8,13 +8,8 @@ import threading
 
 import pytest
 
+from tests.helpers.hostile_server import free_port
 from ymdesk.core.market.client import MarketClient, TransportError
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _text(error: TransportError) -> str:
@@ -27,7 +22,7 @@ def _no_class_names(text: str) -> None:
 
 
 def test_a_refused_connection(tmp_path):
-    port = _closed_port()
+    port = free_port()
     with pytest.raises(TransportError) as caught, MarketClient("k", f"http://127.0.0.1:{port}") as client:
         client.campaigns()
     text = _text(caught.value)
