@@ -386,6 +386,18 @@ def _first_request_after(server: SimulatorProcess, process: subprocess.Popen[str
     return marked, float(min(stats["accepted_times"]))
 
 
+def _cli_first_request(server: SimulatorProcess, home: str, args: list[str], mark: str) -> tuple[float, float, float]:
+    """Launch `ymdesk-cli ARGS --yes --api-url SERVER` with its data in `home`: the launch, the `mark` line's
+    arrival and the first request's arrival (see _first_request_after), in epoch seconds."""
+    started = time.time()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ymdesk.cli", *args, "--yes", "--api-url", server.url],
+        env=_cli_env(home), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    marked, first = _first_request_after(server, process, mark)
+    return started, marked, first
+
+
 def _cli_env(home: str) -> dict[str, str]:
     import os
 
@@ -404,13 +416,8 @@ def cli_first_request(path: str) -> Result:
     server = SimulatorProcess(f"catalog:{path}", "unlimited")
     try:
         with tempfile.TemporaryDirectory() as home:
-            started = time.time()
-            process = subprocess.Popen(
-                [sys.executable, "-m", "ymdesk.cli", "run", "delete-offers", "--campaign-id", str(DEMO_CAMPAIGN_ID),
-                 "--file", path, "--yes", "--api-url", server.url],
-                env=_cli_env(home), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-            )  # fmt: skip
-            confirmed, first = _first_request_after(server, process, "Plan:")
+            args = ["run", "delete-offers", "--campaign-id", str(DEMO_CAMPAIGN_ID), "--file", path]
+            started, confirmed, first = _cli_first_request(server, home, args, "Plan:")
     finally:
         server.close()
     return {"seconds": first - confirmed, "from_launch_seconds": first - started}
@@ -438,12 +445,7 @@ def cli_resume_first_request(path: str) -> Result:
                     Operation.DELETE_OFFERS, Target(campaign_id=DEMO_CAMPAIGN_ID), items, api_url=server.url
                 )
             del items
-            started = time.time()
-            process = subprocess.Popen(
-                [sys.executable, "-m", "ymdesk.cli", "resume", str(job_id), "--yes", "--api-url", server.url],
-                env=_cli_env(home), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-            )  # fmt: skip
-            resumed, first = _first_request_after(server, process, "Resuming job")
+            started, resumed, first = _cli_first_request(server, home, ["resume", str(job_id)], "Resuming job")
     finally:
         server.close()
     return {"seconds": first - started, "after_resuming_line_seconds": first - resumed}
