@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypedDict
 
-from ymdesk.core.market.client import RateLimitState
+from ymdesk.core.market.client import RateLimitError, RateLimitState
 from ymdesk.core.model import Operation
 
 #: Until is an RFC 822 date with whole seconds; a little slack avoids arriving a hair early.
@@ -103,6 +103,19 @@ class PacedCalls:
         self._rng = pacing.get("rng") or random.Random()
         self._wall = pacing.get("wall", time.time)
         self._clock = pacing.get("clock", time.monotonic)
+
+    _pacer: Pacer  # each builds its own: a runner's is shared with other processes through the journal
+
+    def _rate_limit_wait(self, error: RateLimitError, limits_hit: int, retry_after: float | None = None) -> float:
+        """Seconds to wait out the `limits_hit`-th 420 in a row: until X-RateLimit-Until, else `retry_after`,
+        else backing off. Past RetryPolicy.rate_limit_waits the 420 is raised."""
+        self._pacer.observe(error.rate)
+        if limits_hit > self.retry.rate_limit_waits:
+            raise error
+        wait = until_wait(error.rate, self._wall(), self.retry)
+        if wait is None:
+            wait = retry_after
+        return wait if wait is not None else self.retry.rate_limit_fallback(limits_hit)
 
 
 class SharedPacing(Protocol):

@@ -45,7 +45,6 @@ from ymdesk.core.market.ratelimit import (
     Pacing,
     RateLimits,
     estimate_seconds,
-    until_wait,
 )
 from ymdesk.core.messages import Message, Renderer, UserError, english
 from ymdesk.core.model import MAX_BATCH, Operation, Target
@@ -224,16 +223,10 @@ class OfferReader(PacedCalls):
             try:
                 result = send()
             except RateLimitError as error:
-                self._pacer.observe(error.rate)
                 limits_hit += 1
-                if limits_hit > self.retry.rate_limit_waits:
-                    raise
-                wait = until_wait(error.rate, self._wall(), self.retry)
-                if wait is None:
-                    wait = self.retry.rate_limit_fallback(limits_hit)
                 yield from self._wait(
                     WaitKind.RATE_LIMIT,
-                    wait,
+                    self._rate_limit_wait(error, limits_hit),
                     Message.translate(
                         "Check", "Market's read limit was reached (HTTP 420); waiting {seconds} s as Market asks."
                     ),

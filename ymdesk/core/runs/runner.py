@@ -44,7 +44,6 @@ from ymdesk.core.market.ratelimit import (
     Pacing,
     RateLimits,
     max_wait,
-    until_wait,
 )
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
 from ymdesk.core.model import MAX_BATCH, MAX_REQUEST_BYTES, Operation, Outcome
@@ -413,16 +412,8 @@ class JobRunner(PacedCalls):
                 self._pacer.record(len(part), None)
                 raise _NoAnswer(error) from error
             except RateLimitError as error:
-                self._pacer.observe(error.rate)
                 limits_hit += 1
-                if limits_hit > self.retry.rate_limit_waits:
-                    raise
-                wait = until_wait(error.rate, self._wall(), self.retry)
-                if wait is None:
-                    wait = error.retry_after
-                if wait is None:
-                    wait = self.retry.rate_limit_fallback(limits_hit)
-                wait = min(wait, self._longest_wait)
+                wait = min(self._rate_limit_wait(error, limits_hit, error.retry_after), self._longest_wait)
                 yield from self._wait(
                     WaitKind.RATE_LIMIT,
                     wait,

@@ -202,34 +202,26 @@ class VerifyResult:
         return not self.cancelled and not self.still_shown
 
     def lines(self) -> list[Message]:
-        out: list[Message] = []
-        if self.cancelled:
-            out.append(
-                Message.translate(
-                    "Verify", "Verification cancelled after {checked:n} of {recorded:n} {recorded:plural:SKU|SKUs}."
-                ).with_args(checked=self.checked, recorded=self.recorded)
-            )
+        """One verdict, after a note that the verification was cancelled when it was."""
         if self.recorded == 0:
-            out.append(
-                Message.translate("Verify", "Job {job} recorded no SKU as done; there is nothing to verify.").with_args(
-                    job=self.job_id
-                )
-            )
+            verdict = Message.translate(
+                "Verify", "Job {job} recorded no SKU as done; there is nothing to verify."
+            ).with_args(job=self.job_id)
         elif not self.still_shown:
-            out.append(
-                Message.translate(
-                    "Verify", "Verified: Market shows all {checked:n} {checked:plural:SKU|SKUs} as job {job} left them."
-                ).with_args(checked=self.checked, job=self.job_id)
-            )
+            verdict = Message.translate(
+                "Verify", "Verified: Market shows all {checked:n} {checked:plural:SKU|SKUs} as job {job} left them."
+            ).with_args(checked=self.checked, job=self.job_id)
         else:
-            out.append(
-                Message.translate(
-                    "Verify",
-                    "Market still shows {count:n} of the {checked:n} {checked:plural:SKU|SKUs} job {job} "
-                    "recorded as done.",
-                ).with_args(count=len(self.still_shown), checked=self.checked, job=self.job_id)
-            )
-        return out
+            verdict = Message.translate(
+                "Verify",
+                "Market still shows {count:n} of the {checked:n} {checked:plural:SKU|SKUs} job {job} recorded as done.",
+            ).with_args(count=len(self.still_shown), checked=self.checked, job=self.job_id)
+        if not self.cancelled:
+            return [verdict]
+        cancelled = Message.translate(
+            "Verify", "Verification cancelled after {checked:n} of {recorded:n} {recorded:plural:SKU|SKUs}."
+        ).with_args(checked=self.checked, recorded=self.recorded)
+        return [cancelled, verdict]
 
 
 def verify_job(
