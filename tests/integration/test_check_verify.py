@@ -12,13 +12,13 @@ import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.cli_process import cli_environment, delete_offers_args, run_cli, start_cli
 from ymdesk.core.market.client import MarketClient
 from ymdesk.core.model import Operation, Target
 from ymdesk.core.runs.check import ReadProgress, Where, run_check
@@ -48,12 +48,12 @@ def drain(events):
 
 
 def cli(*args: str, home: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    env = {**os.environ, "YM_API_KEY": DEMO_API_KEY}
-    if home is not None:
-        env["YMDESK_HOME"] = str(home)
-    return subprocess.run(
-        [sys.executable, "-m", "ymdesk.cli", *args], capture_output=True, text=True, env=env, timeout=timeout
-    )
+    return run_cli(*args, env=cli_environment(home), timeout=timeout)
+
+
+def delete_offers(sim: MarketSimulator, catalog: Path, *more: str) -> subprocess.CompletedProcess:
+    """`ymdesk-cli run delete-offers` with `catalog` on the demo FBS store of `sim`."""
+    return cli(*delete_offers_args(catalog, "--api-url", sim.url, *more))
 
 
 def catalog_file(path: Path, skus: list[str]) -> Path:
@@ -166,12 +166,8 @@ def test_check_is_cancellable_and_keeps_what_it_read(state):
 
 def test_cli_check_with_dry_run_only_checks(sim, state, tmp_path):
     picked = SKUS[:250] + NOT_ANYWHERE
-    path = catalog_file(tmp_path / "c.csv", picked)
     before = state.store_offers(DEMO_FBS_CAMPAIGN_ID)
-    run = cli(
-        "run", "delete-offers", "--campaign-id", str(DEMO_FBS_CAMPAIGN_ID), "--file", str(path),
-        "--api-url", sim.url, "--check", "--dry-run", "--json",
-    )  # fmt: skip
+    run = delete_offers(sim, catalog_file(tmp_path / "c.csv", picked), "--check", "--dry-run", "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert data["missing"] == [sku for sku in picked if sku not in before]
@@ -183,12 +179,8 @@ def test_cli_check_with_dry_run_only_checks(sim, state, tmp_path):
 
 def test_cli_check_drops_missing_skus_from_the_run(sim, state, tmp_path):
     picked = SKUS[:100] + NOT_ANYWHERE
-    path = catalog_file(tmp_path / "c.csv", picked)
     store = state.store_offers(DEMO_FBS_CAMPAIGN_ID)
-    run = cli(
-        "run", "delete-offers", "--campaign-id", str(DEMO_FBS_CAMPAIGN_ID), "--file", str(path),
-        "--api-url", sim.url, "--check", "--drop-missing", "--yes", "--json",
-    )  # fmt: skip
+    run = delete_offers(sim, catalog_file(tmp_path / "c.csv", picked), "--check", "--drop-missing", "--yes", "--json")
     assert run.returncode in (0, 1), run.stderr
     sent = {sku for r in sim.records() if r.path.endswith("/offers/delete") for sku in r.offer_ids}
     assert sent == {sku for sku in picked if sku in store}
@@ -242,11 +234,7 @@ def test_archive_then_unarchive_restores_the_simulators_state(sim, state, tmp_pa
 
 def test_verify_finds_a_sku_the_simulator_quietly_restored(sim, state, tmp_path):
     picked = SKUS[:200]
-    path = catalog_file(tmp_path / "c.csv", picked)
-    run = cli(
-        "run", "delete-offers", "--campaign-id", str(DEMO_FBS_CAMPAIGN_ID), "--file", str(path),
-        "--api-url", sim.url, "--yes", "--json",
-    )  # fmt: skip
+    run = delete_offers(sim, catalog_file(tmp_path / "c.csv", picked), "--yes", "--json")
     assert run.returncode in (0, 1), run.stderr
     deleted = [sku for sku, (o, _) in _outcomes(1).items() if o == "deleted"]
     assert len(deleted) > 100
@@ -280,18 +268,12 @@ def test_sigkills_then_resume_leave_no_maybe_and_a_journal_equal_to_market(tmp_p
     faults = Faults(seed=5, latency_seconds=0.01, drop_rate=0.08, drop_after_apply=0.7)
     kills = 0
     with MarketSimulator(state, limits=Limits.fast(skus=200, requests=1000, period=1.0), faults=faults) as sim:
-        start = [
-            "run", "delete-offers", "--campaign-id", str(DEMO_FBS_CAMPAIGN_ID), "--file", str(path),
-            "--yes", "--json", "--batch-size", "50", "--api-url", sim.url,
-        ]  # fmt: skip
+        start = delete_offers_args(path, "--yes", "--json", "--batch-size", "50", "--api-url", sim.url)
         resume = ["resume", "1", "--yes", "--json", "--api-url", sim.url]
         while kills < 8:
-            env = {**os.environ, "YM_API_KEY": DEMO_API_KEY, "YMDESK_HOME": str(home)}
             args = resume if (home / "journal.sqlite3").exists() and _jobs(home) else start
             sent_before = len(_deletes(sim))
-            process = subprocess.Popen(
-                [sys.executable, "-m", "ymdesk.cli", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-            )
+            process = start_cli(*args, env=cli_environment(home))
             # Kill only once this process has sent something: a kill during start-up proves nothing.
             deadline = time.monotonic() + 60
             while len(_deletes(sim)) == sent_before and process.poll() is None and time.monotonic() < deadline:
