@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
+from ymdesk.core.messages import QT_TRANSLATE_NOOP
 from ymdesk.core.model import Operation
 from ymdesk.core.runs.plan import Confirmation, RunPlan
 from ymdesk.i18n import fill, render
@@ -37,6 +38,28 @@ class TypedConfirmDialog(QDialog):
         return self.rule.accepts(typed)
 
 
+#: The question before a run over picked SKUs, per operation (translated when it is asked).
+_RUN_QUESTION = {
+    Operation.DELETE_OFFERS: QT_TRANSLATE_NOOP(
+        "Confirm", "Delete {count:n} products from the store “{target}”? This cannot be undone."
+    ),
+    Operation.DELETE_FROM_CATALOG: QT_TRANSLATE_NOOP(
+        "Confirm",
+        "Delete {count:n} products from the catalog of the business “{target}”, from all its stores? "
+        "This cannot be undone.",
+    ),
+    Operation.DELETE_PROMO_OFFERS: QT_TRANSLATE_NOOP("Confirm", "Remove {count:n} products from the promo “{target}”?"),
+    Operation.ARCHIVE: QT_TRANSLATE_NOOP(
+        "Confirm",
+        "Archive {count:n} products of the business “{target}”? They are hidden in every store; "
+        "this can be undone by restoring them from the archive.",
+    ),
+    Operation.UNARCHIVE: QT_TRANSLATE_NOOP(
+        "Confirm", "Bring {count:n} products of the business “{target}” back from the archive?"
+    ),
+}
+
+
 def confirmation_text(dialog: QWidget | None, plan: RunPlan, target_name: str) -> str:
     if plan.operation is Operation.REMOVE_PRICES:
         text = QCoreApplication.translate(
@@ -51,27 +74,7 @@ def confirmation_text(dialog: QWidget | None, plan: RunPlan, target_name: str) -
             "Confirm", "Resume run #{job}: send the {count:n} SKUs left ({operation}) to “{target}”?"
         )
     else:
-        text = {
-            Operation.DELETE_OFFERS: QCoreApplication.translate(
-                "Confirm", "Delete {count:n} products from the store “{target}”? This cannot be undone."
-            ),
-            Operation.DELETE_FROM_CATALOG: QCoreApplication.translate(
-                "Confirm",
-                "Delete {count:n} products from the catalog of the business “{target}”, from all its stores? "
-                "This cannot be undone.",
-            ),
-            Operation.DELETE_PROMO_OFFERS: QCoreApplication.translate(
-                "Confirm", "Remove {count:n} products from the promo “{target}”?"
-            ),
-            Operation.ARCHIVE: QCoreApplication.translate(
-                "Confirm",
-                "Archive {count:n} products of the business “{target}”? They are hidden in every store; "
-                "this can be undone by restoring them from the archive.",
-            ),
-            Operation.UNARCHIVE: QCoreApplication.translate(
-                "Confirm", "Bring {count:n} products of the business “{target}” back from the archive?"
-            ),
-        }[plan.operation]
+        text = QCoreApplication.translate("Confirm", _RUN_QUESTION[plan.operation])
     estimate = fill(QCoreApplication.translate("Confirm", "It takes {estimate}."), estimate=render(plan.estimate()))
     body = fill(text, count=plan.valid, target=target_name, job=plan.job_id, operation=operation_title(plan.operation))
     return f"{body} {estimate}"

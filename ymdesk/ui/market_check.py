@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ymdesk.core.market.client import MarketClient
 from ymdesk.core.model import Operation, Target
 from ymdesk.core.runs.check import CheckResult, ReadProgress, plan_check, run_check, where_to_read
 from ymdesk.core.runs.events import Waiting
@@ -51,19 +52,44 @@ def without(catalog: Catalog, picked: np.ndarray | None, skus: list[str]) -> np.
     return base & ~(check.valid & np.isin(trimmed, np.array(skus, dtype=object)))
 
 
-class CheckPanel(QWidget):
+class _MarketRead(QWidget):
+    """What the check and the verification share: the task that reads off the GUI thread, a Cancel button shown
+    while it reads, a status line, and the API client asked for when a read starts. A subclass names the widgets
+    (tests and styles find them by name) and gives the Cancel button its text."""
+
+    def __init__(self, services: Services, parent: QWidget | None, cancel_name: str, status_name: str) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._task = TaskController(self)
+        self.cancel_button = QPushButton(objectName=cancel_name)
+        self.cancel_button.clicked.connect(self._task.cancel)
+        self.cancel_button.hide()
+        self.status_label = QLabel(objectName=status_name)
+        self.status_label.setWordWrap(True)
+
+    def _client(self) -> MarketClient | None:
+        """A client for the saved key, or None once the person has been told there is no key."""
+        try:
+            return self.services.client()
+        except NoApiKey as error:
+            errors.show_error(self, error)
+            return None
+
+    def stop(self) -> None:
+        self._task.cancel_and_wait()
+
+
+class CheckPanel(_MarketRead):
     """The check before a run: estimate, progress, cancel, and the SKUs Market does not have."""
 
     checked = Signal(object)  # CheckResult (also after a cancel: a partial one)
     drop_requested = Signal(list)  # the SKUs to drop from the run
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent, cancel_name="cancelCheckButton", status_name="checkStatus")
         self.result: CheckResult | None = None
         self._subject: tuple[Operation, Target, Catalog, np.ndarray | None] | None = None
         self._count = 0  # valid SKUs the subject holds (from the run's plan)
-        self._task = TaskController(self)
         self._task.event.connect(self._on_event)
         self._task.succeeded.connect(self._on_checked)
         self._task.failed.connect(self._on_failed)
@@ -73,11 +99,7 @@ class CheckPanel(QWidget):
             self.tr("Look the picked SKUs up on Market before the run: which it has, which it has not.")
         )
         self.check_button.clicked.connect(self.start_check)
-        self.cancel_button = QPushButton(self.tr("Cancel the check"), objectName="cancelCheckButton")
-        self.cancel_button.clicked.connect(self._task.cancel)
-        self.cancel_button.hide()
-        self.status_label = QLabel(objectName="checkStatus")
-        self.status_label.setWordWrap(True)
+        self.cancel_button.setText(self.tr("Cancel the check"))
         self.progress = QProgressBar(objectName="checkProgress")
         self.progress.hide()
         self.missing_list = QListWidget(objectName="missingList")
@@ -128,10 +150,8 @@ class CheckPanel(QWidget):
         if self._subject is None or self._task.is_running():
             return
         operation, target, catalog, picked = self._subject
-        try:
-            client = self.services.client()
-        except NoApiKey as error:
-            errors.show_error(self, error)
+        client = self._client()
+        if client is None:
             return
         self._clear()
         plan = plan_check(operation, target, self._count, batch_size=self.services.settings.batch_size)
@@ -200,32 +220,23 @@ class CheckPanel(QWidget):
         self.drop_button.hide()
         self.status_label.clear()
 
-    def stop(self) -> None:
-        self._task.cancel_and_wait()
 
-
-class VerifyRunner(QWidget):
+class VerifyRunner(_MarketRead):
     """ "Verify" on a finished run: re-read the SKUs it recorded as done; report any Market still shows."""
 
     verified = Signal(object)  # VerifyResult
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent, cancel_name="cancelVerifyButton", status_name="verifyStatus")
         self.job_id: int | None = None
         self.result: VerifyResult | None = None
-        self._task = TaskController(self)
         self._task.succeeded.connect(self._on_verified)
         self._task.failed.connect(lambda error: errors.show_error(self, error))
         self._task.finished.connect(self._on_finished)
         self.button = QPushButton(self.tr("Verify against Market"), objectName="verifyButton")
         self.button.setToolTip(self.tr("Read the SKUs this run recorded as done back from Market"))
         self.button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelVerifyButton")
-        self.cancel_button.clicked.connect(self._task.cancel)
-        self.cancel_button.hide()
-        self.status_label = QLabel(objectName="verifyStatus")
-        self.status_label.setWordWrap(True)
+        self.cancel_button.setText(self.tr("Cancel"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button)
@@ -235,16 +246,13 @@ class VerifyRunner(QWidget):
     def set_job(self, job_id: int | None) -> None:
         self.job_id = job_id
         self.status_label.clear()
-        job = self.services.journal.job(job_id) if job_id is not None else None
-        self.button.setEnabled(job is not None and where_to_read(job.operation, job.target) is not None)
+        self.set_job_button()
 
     def start(self) -> None:
         if self.job_id is None or self._task.is_running():
             return
-        try:
-            client = self.services.client()
-        except NoApiKey as error:
-            errors.show_error(self, error)
+        client = self._client()
+        if client is None:
             return
         journal, job_id = self.services.journal, self.job_id
         self.button.setEnabled(False)
@@ -280,6 +288,3 @@ class VerifyRunner(QWidget):
     def set_job_button(self) -> None:
         job = self.services.journal.job(self.job_id) if self.job_id is not None else None
         self.button.setEnabled(job is not None and where_to_read(job.operation, job.target) is not None)
-
-    def stop(self) -> None:
-        self._task.cancel_and_wait()

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QCoreApplication, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from ymdesk.core.messages import QT_TRANSLATE_NOOP
 from ymdesk.core.model import Outcome
 from ymdesk.core.runs.events import (
     BatchStarted,
@@ -26,6 +27,27 @@ from ymdesk.core.runs.run_log import RunLog, preparing_message
 from ymdesk.i18n import fill, render
 from ymdesk.ui.resources import icon
 from ymdesk.ui.texts import describe_target, operation_title
+
+C = "RunProgressView"  # these texts' context: the class's own, as in its self.tr calls
+#: The wait line, per kind of wait.
+_WAIT_TEXTS = {
+    WaitKind.PACING: QT_TRANSLATE_NOOP("RunProgressView", "Keeping to Market's rate limit: next request in {duration}"),
+    WaitKind.RATE_LIMIT: QT_TRANSLATE_NOOP("RunProgressView", "Market's rate limit was reached: waiting {duration}"),
+    WaitKind.RETRY: QT_TRANSLATE_NOOP("RunProgressView", "Market did not answer properly: trying again in {duration}"),
+    WaitKind.LOCKED: QT_TRANSLATE_NOOP(
+        "RunProgressView", "The store is busy on Market's side: trying again in {duration}"
+    ),
+}
+_WAITING = QT_TRANSLATE_NOOP("RunProgressView", "Waiting {duration}")
+#: The log's last line, per way a run ends.
+_ENDING_TEXTS = {
+    JobStatus.DONE: QT_TRANSLATE_NOOP("RunProgressView", "Finished."),
+    JobStatus.CANCELLED: QT_TRANSLATE_NOOP(
+        "RunProgressView", "Stopped. The SKUs not sent are recorded as cancelled; resume from History."
+    ),
+    JobStatus.STOPPED: QT_TRANSLATE_NOOP("RunProgressView", "Stopped by Market."),
+    JobStatus.FAILED: QT_TRANSLATE_NOOP("RunProgressView", "The request failed."),
+}
 
 
 class RunProgressView(QWidget):
@@ -128,13 +150,7 @@ class RunProgressView(QWidget):
             self.eta_label.clear()
 
     def _wait_text(self, event: Waiting) -> str:
-        texts = {
-            WaitKind.PACING: self.tr("Keeping to Market's rate limit: next request in {duration}"),
-            WaitKind.RATE_LIMIT: self.tr("Market's rate limit was reached: waiting {duration}"),
-            WaitKind.RETRY: self.tr("Market did not answer properly: trying again in {duration}"),
-            WaitKind.LOCKED: self.tr("The store is busy on Market's side: trying again in {duration}"),
-        }
-        text = texts.get(event.kind, self.tr("Waiting {duration}"))
+        text = QCoreApplication.translate(C, _WAIT_TEXTS.get(event.kind, _WAITING))
         return fill(text, duration=render(duration(math.ceil(event.seconds_left))))
 
     def append_log(self, text: str, level: str = "info") -> None:
@@ -151,12 +167,8 @@ class RunProgressView(QWidget):
         self.cancel_button.setEnabled(False)
 
     def _finished(self, event: Finished) -> None:
-        text = {
-            JobStatus.DONE: self.tr("Finished."),
-            JobStatus.CANCELLED: self.tr("Stopped. The SKUs not sent are recorded as cancelled; resume from History."),
-            JobStatus.STOPPED: self.tr("Stopped by Market."),
-            JobStatus.FAILED: self.tr("The request failed."),
-        }.get(event.status, event.status.value)
+        ending = _ENDING_TEXTS.get(event.status)
+        text = QCoreApplication.translate(C, ending) if ending is not None else event.status.value
         self.append_log(text, "info" if event.status is JobStatus.DONE else "warning")
         if event.message is not None:
             self.append_log(render(event.message), "warning")
