@@ -16,8 +16,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.helpers.cli_process import cli_environment, delete_offers_args, run_cli, start_cli
 from ymdesk.core.market.client import MarketClient
 from ymdesk.core.model import Operation, Target
@@ -59,17 +57,6 @@ def delete_offers(sim: MarketSimulator, catalog: Path, *more: str) -> subprocess
 def catalog_file(path: Path, skus: list[str]) -> Path:
     path.write_text("SKU;Name\n" + "".join(f"{sku};Товар\n" for sku in skus), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def state():
-    return build_demo_state(SKUS)
-
-
-@pytest.fixture
-def sim(state):
-    with MarketSimulator(state, limits=Limits.unlimited()) as simulator:
-        yield simulator
 
 
 # ---------------------------------------------------------------- the check reports exact counts
