@@ -11,6 +11,16 @@ from dataclasses import dataclass
 class DemoLayout:
     skus: list[str]
 
+    @property
+    def absent(self) -> str:
+        """The first SKU Market has nowhere (i % 20 == 19)."""
+        return self.skus[19]
+
+    @property
+    def first_held(self) -> str:
+        """The first SKU held in a Market warehouse (i == 12: in the catalog, the FBS and the FBY store)."""
+        return self.skus[12]
+
     def _where(self, keep: Callable[[int], bool]) -> list[str]:
         return [sku for i, sku in enumerate(self.skus) if keep(i)]
 

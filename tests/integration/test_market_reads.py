@@ -29,8 +29,7 @@ from ymdesk.core.simulator import (
 SKUS = [f"SKU-{i:04d}" for i in range(600)]
 LAYOUT = DemoLayout(SKUS)
 FBS_SKUS, CATALOG, WEEKLY, HELD_ALL = LAYOUT.fbs, LAYOUT.catalog, LAYOUT.weekly, LAYOUT.held
-ABSENT = SKUS[19]
-HELD = SKUS[12]
+ABSENT, HELD = LAYOUT.absent, LAYOUT.first_held
 TEMPLATES = {
     f"/v2/campaigns/{DEMO_FBS_CAMPAIGN_ID}/offers": "/v2/campaigns/{campaignId}/offers",
     f"/v2/businesses/{DEMO_BUSINESS_ID}/offer-mappings": "/v2/businesses/{businessId}/offer-mappings",

@@ -35,8 +35,7 @@ from ymdesk.core.simulator import (
 SKUS = [f"{i:06d}" for i in range(300)]
 LAYOUT = DemoLayout(SKUS)
 FBS_SKUS, FBY_SKUS, CATALOG, WEEKLY = LAYOUT.fbs, LAYOUT.fby, LAYOUT.catalog, LAYOUT.weekly
-ABSENT = SKUS[19]
-HELD = SKUS[12]  # held in a Market warehouse; in the FBS and FBY stores (12 % 3 == 0)
+ABSENT, HELD = LAYOUT.absent, LAYOUT.first_held
 FBY_NOT_HELD = SKUS[4]  # catalog + FBY store only
 
 STORE_OFFERS = "/v2/campaigns/{campaignId}/offers"
