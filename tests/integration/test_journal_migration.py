@@ -50,7 +50,7 @@ def test_a_0_1_0_journal_is_migrated_in_place_and_says_what_was_sent(tmp_path):
     assert user_version(path) == 0 and "leases" not in tables(path)
 
     with Journal(path) as journal:
-        assert journal.schema_version() == SCHEMA_VERSION == 2
+        assert journal.schema_version() == SCHEMA_VERSION == 3
         jobs = {job.id: job for job in journal.jobs()}
         assert sorted(jobs) == [1, 2, 3]
         assert all(job.target_name is None and job.version == "0.1.0" for job in jobs.values())
@@ -67,12 +67,12 @@ def test_a_0_1_0_journal_is_migrated_in_place_and_says_what_was_sent(tmp_path):
         # Job 3 was cancelled before anything went out: still "cancelled", still to send.
         assert journal.counts(3) == {Outcome.CANCELLED: 6} and len(journal.to_send(3)) == 6
         assert journal.integrity_ok()
-    assert user_version(path) == 2
-    assert {"jobs", "items", "leases", "rate_state", "rate_sends", "in_flight"} <= tables(path)
+    assert user_version(path) == 3
+    assert {"jobs", "items", "leases", "rate_state", "rate_sends", "in_flight", "item_rows"} <= tables(path)
 
     # Opening it again changes nothing.
     with Journal(path) as journal:
-        assert journal.schema_version() == 2 and len(journal.jobs()) == 3
+        assert journal.schema_version() == 3 and len(journal.jobs()) == 3
         assert journal.counts(2)[Outcome.UNANSWERED] == 4
 
 
@@ -110,7 +110,7 @@ def test_the_interrupted_0_1_0_job_resumes_to_the_end(tmp_path):
 
 def test_a_fresh_journal_has_the_new_schema_and_keeps_target_names(tmp_path):
     with Journal(tmp_path / "journal.sqlite3") as journal:
-        assert journal.schema_version() == 2
+        assert journal.schema_version() == 3
         job_id = journal.create_job(
             Operation.DELETE_OFFERS,
             Target(campaign_id=5),

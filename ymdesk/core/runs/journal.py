@@ -7,6 +7,7 @@ sent before the request goes out, so a process killed at any moment leaves a jou
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import errno
 import json
@@ -24,6 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ymdesk import __version__
 from ymdesk.core import paths
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message, UserError
@@ -40,7 +43,7 @@ log = logging.getLogger(__name__)
 
 #: PRAGMA user_version of the journal this ymdesk writes. 0 is a journal written by ymdesk 0.1.0 (or a new,
 #: empty file); MIGRATIONS[n] takes version n to n + 1, each in one transaction with its version bump.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA_0_1_0 = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -139,7 +142,54 @@ def _migrate_1_to_2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1, _migrate_1_to_2)
+_SCHEMA_3 = """
+-- A job's rows (the sheet row or CSV line of each item) as runs: from `seq` on, the items' rows count up by one
+-- from `row` (NULL: the items from `seq` on have no row). A job written since format 3 keeps its rows here,
+-- with items.row NULL, while an older job keeps them in items.row and has no runs. Writing 1M rows into items cost
+-- 0.5 s of the job's start, and a catalog's picked rows are a few runs (a gap at each repeat or unpicked row).
+CREATE TABLE IF NOT EXISTS item_rows (
+    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    row INTEGER,
+    PRIMARY KEY (job_id, seq)
+) WITHOUT ROWID;
+"""
+
+
+#: items as of format 3: `raw` is NULL where the cell is the SKU itself (nearly every item: writing each SKU twice
+#: cost 0.2 s per 1M of a job's start, and 13 MB); readers take COALESCE(raw, sku).
+_ITEMS_3 = """
+CREATE TABLE items_3 (
+    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    sku TEXT NOT NULL,
+    raw TEXT,
+    row INTEGER,
+    outcome TEXT NOT NULL DEFAULT 'pending',
+    reason TEXT,
+    api_code TEXT,
+    http_status INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT,
+    PRIMARY KEY (job_id, seq)
+) WITHOUT ROWID
+"""
+
+
+def _migrate_2_to_3(db: sqlite3.Connection) -> None:
+    """SQLite cannot drop a NOT NULL: the items table is copied (once; about 2 s per 1M items recorded)."""
+    for statement in _statements(_SCHEMA_3):
+        db.execute(statement)
+    db.execute(_ITEMS_3)
+    db.execute(
+        "INSERT INTO items_3 SELECT job_id, seq, sku, NULLIF(raw, sku), row, outcome, reason, api_code,"
+        " http_status, attempts, updated_at FROM items"
+    )
+    db.execute("DROP TABLE items")
+    db.execute("ALTER TABLE items_3 RENAME TO items")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1, _migrate_1_to_2, _migrate_2_to_3)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -278,6 +328,7 @@ class Journal:
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path else paths.journal_path()
         self._lock = threading.RLock()
+        self._checked_at: int | None = None  # PRAGMA data_version when quick_check last passed
         busy = _busy_timeout_ms()
         try:
             paths.touch_private(self.path)
@@ -324,14 +375,21 @@ class Journal:
                 log.info("journal %s migrated to format %s", self.path, version + 1)
 
     def quick_check(self) -> None:
-        """PRAGMA quick_check before a job starts: a damaged journal stops it with how to move the file aside."""
+        """PRAGMA quick_check before a job starts: a damaged journal stops it with how to move the file aside.
+        The check reads the whole file (0.2 s per 1M items recorded); it is not repeated while only this
+        connection has written since the last check passed (PRAGMA data_version: another process's commit
+        changes it), so a new job is checked before it is recorded and not again when its run starts."""
         try:
             with self._lock:
+                version = self._db.execute("PRAGMA data_version").fetchone()[0]
+                if version == self._checked_at:
+                    return
                 rows = self._db.execute("PRAGMA quick_check").fetchall()
         except sqlite3.Error as error:
             raise journal_error(error, self.path) from error
         if [r[0] for r in rows] != ["ok"]:
             raise corrupt_journal_error(self.path, "; ".join(str(r[0]) for r in rows[:3]))
+        self._checked_at = version
 
     # -- one process per job
 
@@ -520,23 +578,24 @@ class Journal:
         return job_id
 
     def _insert_items(self, job_id: int, items: JobItems, stamp: str) -> None:
-        """Every item from its columns, inside the caller's transaction: SQLite splits two JSON arrays itself
-        (json_each), which takes half the time of an executemany row by row (2.6 -> 1.2 s per 1M SKUs).
+        """Every item from its columns, inside the caller's transaction: SQLite splits one JSON array of the
+        SKUs itself (json_each), which takes half the time of an executemany row by row (2.6 -> 1.2 s per 1M
+        SKUs). The rows go into item_rows as runs (a few per job; 1M rows in items cost another 0.5 s).
         Then the few items that differ from the common case: a cell that is not its SKU, invalid ones."""
-        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS item_rows (seq INTEGER PRIMARY KEY, row INTEGER)")
-        self._db.execute("INSERT INTO temp.item_rows SELECT key, value FROM json_each(?)", (_json_array(items.rows),))
         self._db.execute(
-            "INSERT INTO items (job_id, seq, sku, raw, row) SELECT ?, s.key, s.value, s.value, r.row"
-            " FROM json_each(?) AS s JOIN temp.item_rows AS r ON r.seq = s.key",
+            "INSERT INTO items (job_id, seq, sku) SELECT ?, key, value FROM json_each(?)",
             (job_id, _json_array(items.skus)),
         )
-        self._db.execute("DELETE FROM temp.item_rows")
+        self._db.executemany(
+            "INSERT INTO item_rows (job_id, seq, row) VALUES (?, ?, ?)",
+            ((job_id, seq, row) for seq, row in row_runs(items.rows)),
+        )
         special = sorted(items.raws.keys() | items.invalid.keys())
         self._db.executemany(
             "UPDATE items SET raw = ?, outcome = ?, reason = ?, updated_at = ? WHERE job_id = ? AND seq = ?",
             (
                 (
-                    items.raws.get(seq, items.skus[seq]),
+                    items.raws.get(seq),  # NULL: the cell is the SKU
                     (Outcome.INVALID if seq in items.invalid else Outcome.PENDING).value,
                     items.invalid.get(seq),
                     stamp if seq in items.invalid else None,
@@ -690,12 +749,16 @@ class Journal:
         )
         with self._lock:
             rows = self._db.execute(query, (job_id,)).fetchall()
+            runs = self._db.execute(
+                "SELECT seq, row FROM item_rows WHERE job_id = ? ORDER BY seq", (job_id,)
+            ).fetchall()
+        row_of = _RowsOfRuns(runs)
         for seq, sku, raw, row, outcome, reason, code, status, attempts in rows:
             yield ItemRecord(
                 seq,
                 sku,
-                raw,
-                row,
+                sku if raw is None else raw,
+                row if row is not None else row_of(seq),
                 Outcome(outcome),
                 Message.from_json(reason) if reason else None,
                 code,
@@ -805,6 +868,41 @@ def _json_array(values: Sequence[object]) -> str:
         for start in range(0, len(values), _JSON_SLICE)
     ]
     return "[" + ",".join(parts) + "]"
+
+
+def row_runs(rows: Sequence[int | None]) -> list[tuple[int, int | None]]:
+    """(position, row) where the rows stop counting up by one: the first item, then each gap (and each
+    change between a row and none). Every row is its run's row + (position - the run's position)."""
+    if not rows:
+        return []
+    if None not in rows:
+        values = np.asarray(rows, dtype=np.int64)
+        starts = np.flatnonzero(np.diff(values) != 1) + 1
+        return [(0, int(values[0])), *zip(starts.tolist(), values[starts].tolist(), strict=True)]
+    runs: list[tuple[int, int | None]] = []
+    previous: int | None = None
+    for position, row in enumerate(rows):
+        expected = None if previous is None else previous + 1
+        if position == 0 or row != expected:
+            runs.append((position, row))
+        previous = row
+    return runs
+
+
+class _RowsOfRuns:
+    """An item's row from its job's runs (item_rows); None where the job has no runs (written before format
+    3, its rows are in items.row) or the run has no row."""
+
+    def __init__(self, runs: list[tuple[int, int | None]]) -> None:
+        self._starts = [seq for seq, _ in runs]
+        self._rows = [row for _, row in runs]
+
+    def __call__(self, seq: int) -> int | None:
+        index = bisect.bisect_right(self._starts, seq) - 1
+        if index < 0:
+            return None
+        row = self._rows[index]
+        return None if row is None else row + seq - self._starts[index]
 
 
 def _statements(script: str) -> list[str]:

@@ -475,6 +475,7 @@ def start_run(
         items = [] if plan.whole else source.items()
         if not plan.whole:
             yield Preparing(PrepareStep.RECORDING, 2, steps, len(items))
+        journal.quick_check()  # a damaged journal stops before the job is recorded (the runner's check is then free)
         job_id = create_job(journal, plan, items, client.base_url, source.catalog)
         recorded = JobItems.of([] if plan.whole else items)
         # What the journal now holds, so the runner need not count it again (a scan: 0.4 s per 1M SKUs).
