@@ -3,13 +3,13 @@ banner with the demo ids, whole paths in errors."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from tests.helpers.cli_process import cli_environment, run_cli
 from tests.helpers.hostile_server import free_port
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
@@ -23,10 +23,7 @@ SKUS = [f"SKU-{i:04d}" for i in range(40)]
 
 
 def cli(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "YM_API_KEY": DEMO_API_KEY, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "ymdesk.cli", *args], capture_output=True, text=True, env=environment, timeout=timeout
-    )
+    return run_cli(*args, env=cli_environment(**(env or {})), timeout=timeout)
 
 
 def _options(help_text: str) -> set[str]:
