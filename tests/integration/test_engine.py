@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.helpers.job_runs import FAST_RETRY, run_job
 from ymdesk.core.market.client import (
     AuthError,
     InsecureUrlError,
@@ -19,9 +20,8 @@ from ymdesk.core.market.client import (
 from ymdesk.core.market.ratelimit import RateLimits, RetryPolicy
 from ymdesk.core.messages import Message
 from ymdesk.core.model import JobItem, Operation, Outcome, Target
-from ymdesk.core.runs.events import Finished, JobStatus, Progress, Waiting, WaitKind
+from ymdesk.core.runs.events import JobStatus, Progress, Waiting, WaitKind
 from ymdesk.core.runs.journal import Journal
-from ymdesk.core.runs.runner import JobRunner
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
     DEMO_BUSINESS_ID,
@@ -35,8 +35,6 @@ from ymdesk.core.simulator import (
 )
 
 SKUS = [f"SKU-{i:05d}" for i in range(3000)]
-FAST_RETRY = RetryPolicy(attempts=6, backoff_base=0.01, backoff_cap=0.05, locked_attempts=3, locked_base=0.01)
-NO_LIMIT = RateLimits(10**9, 60.0, per_sku=True)
 INVALID = Message("Sku", "Whitespace only").to_json()
 
 
@@ -61,28 +59,6 @@ def new_job(
     )
 
 
-def run(
-    journal: Journal,
-    sim: MarketSimulator,
-    job_id: int,
-    *,
-    token: str = DEMO_API_KEY,
-    limits: RateLimits = NO_LIMIT,
-    retry: RetryPolicy = FAST_RETRY,
-    timeout=(5.0, 5.0),
-    cancel: threading.Event | None = None,
-    on_event=None,
-) -> tuple[Finished, list]:
-    events = []
-    with MarketClient(token, sim.url, timeout=timeout) as client:
-        for event in JobRunner(client, journal, job_id, limits=limits, retry=retry, cancel=cancel).run():
-            events.append(event)
-            if on_event:
-                on_event(event)
-    assert isinstance(events[-1], Finished)
-    return events[-1], events
-
-
 def outcomes(journal: Journal, job_id: int) -> dict[str, Outcome]:
     return {item.sku: item.outcome for item in journal.items(job_id)}
 
@@ -97,7 +73,7 @@ def test_delete_offers_end_to_end_matches_the_market(sim, journal):
     picked = SKUS[:1200]
     job_id = new_job(journal, sim, picked)
 
-    finished, events = run(journal, sim, job_id)
+    finished, events = run_job(journal, sim.url, job_id)
 
     assert finished.status is JobStatus.DONE
     result = outcomes(journal, job_id)
@@ -117,7 +93,7 @@ def test_delete_offers_end_to_end_matches_the_market(sim, journal):
 
 def test_invalid_items_are_recorded_and_never_sent(sim, journal):
     job_id = new_job(journal, sim, SKUS[:10], extra=[JobItem("", "   ", 99, INVALID)])
-    finished, _ = run(journal, sim, job_id)
+    finished, _ = run_job(journal, sim.url, job_id)
     assert finished.counts[Outcome.INVALID] == 1
     sent = {sku for r in sent_requests(sim) for sku in r.offer_ids}
     assert sent == set(SKUS[:10])
@@ -130,7 +106,7 @@ def test_pacing_by_headers_never_meets_a_420(sim, journal):
     job_id = new_job(journal, sim, SKUS[:2500])
     started = time.monotonic()
 
-    finished, events = run(journal, sim, job_id, limits=RateLimits(1000, 2.0, per_sku=True))
+    finished, events = run_job(journal, sim.url, job_id, limits=RateLimits(1000, 2.0, per_sku=True))
 
     assert finished.status is JobStatus.DONE
     assert all(r.status != 420 for r in sim.records())
@@ -144,7 +120,7 @@ def test_420_waits_until_the_header_says_then_retries_the_same_batch(sim, journa
     job_id = new_job(journal, sim, SKUS[:300])
     waits: list[Waiting] = []
 
-    finished, _ = run(journal, sim, job_id, on_event=lambda e: isinstance(e, Waiting) and waits.append(e))
+    finished, _ = run_job(journal, sim.url, job_id, on_event=lambda e: isinstance(e, Waiting) and waits.append(e))
 
     assert finished.status is JobStatus.DONE and finished.counts.get(Outcome.FAILED, 0) == 0
     deletes = [r for r in sent_requests(sim) if r.offer_count == 300]
@@ -160,7 +136,7 @@ def test_420_without_headers_backs_off(sim, journal):
     sim.limits = Limits.fast(skus=500, period=1.0, send_headers=False)
     _use_up_the_window(sim)
     job_id = new_job(journal, sim, SKUS[:100])
-    finished, events = run(journal, sim, job_id)
+    finished, events = run_job(journal, sim.url, job_id)
     assert finished.status is JobStatus.DONE
     waits = [e for e in events if isinstance(e, Waiting) and e.kind is WaitKind.RATE_LIMIT]
     assert waits and waits[0].seconds_left <= 2.0
@@ -171,7 +147,7 @@ def test_server_errors_and_drops_are_retried_and_the_market_agrees(sim, journal)
     store = sim.state.campaigns[DEMO_FBS_CAMPAIGN_ID]
     job_id = new_job(journal, sim, SKUS[:2000], batch_size=100)
 
-    finished, _ = run(journal, sim, job_id, retry=RetryPolicy(attempts=10, backoff_base=0.01, backoff_cap=0.02))
+    finished, _ = run_job(journal, sim.url, job_id, retry=RetryPolicy(attempts=10, backoff_base=0.01, backoff_cap=0.02))
 
     assert finished.status is JobStatus.DONE
     result = outcomes(journal, job_id)
@@ -189,7 +165,7 @@ def test_persistent_server_errors_fail_the_batch_with_a_bounded_number_of_tries(
     sim.faults = Faults(seed=1, error_rate=1.0)
     job_id = new_job(journal, sim, SKUS[:250], batch_size=100)
 
-    finished, _ = run(journal, sim, job_id, retry=RetryPolicy(attempts=3, backoff_base=0.01, backoff_cap=0.02))
+    finished, _ = run_job(journal, sim.url, job_id, retry=RetryPolicy(attempts=3, backoff_base=0.01, backoff_cap=0.02))
 
     assert finished.counts == {Outcome.FAILED: 250}
     assert len(sent_requests(sim)) == 3 * 3  # three batches, three tries each
@@ -202,8 +178,8 @@ def test_timeouts_are_retried_and_reported_honestly(sim, journal):
     store = sim.state.campaigns[DEMO_FBS_CAMPAIGN_ID]
     job_id = new_job(journal, sim, SKUS[:400], batch_size=50)
 
-    finished, _ = run(
-        journal, sim, job_id, timeout=(2.0, 0.3), retry=RetryPolicy(attempts=8, backoff_base=0.01, backoff_cap=0.02)
+    finished, _ = run_job(
+        journal, sim.url, job_id, timeout=(2.0, 0.3), retry=RetryPolicy(attempts=8, backoff_base=0.01, backoff_cap=0.02)
     )
 
     assert finished.status is JobStatus.DONE
@@ -219,7 +195,7 @@ def test_timeouts_are_retried_and_reported_honestly(sim, journal):
 def test_locked_is_retried_a_few_times_then_fails_clearly(sim, journal):
     sim.faults = Faults(seed=2, locked_rate=1.0)
     job_id = new_job(journal, sim, SKUS[:10])
-    finished, _ = run(journal, sim, job_id)
+    finished, _ = run_job(journal, sim.url, job_id)
     assert finished.counts == {Outcome.FAILED: 10}
     assert len(sent_requests(sim)) == FAST_RETRY.locked_attempts
     assert next(journal.items(job_id)).http_status == 423
@@ -230,7 +206,7 @@ def test_bad_request_bisection_isolates_the_skus_market_refuses(sim, journal):
     sim.faults = Faults(bad_request_skus=frozenset(bad))
     job_id = new_job(journal, sim, SKUS[:500])
 
-    finished, _ = run(journal, sim, job_id)
+    finished, _ = run_job(journal, sim.url, job_id)
 
     assert finished.status is JobStatus.DONE
     result = outcomes(journal, job_id)
@@ -248,7 +224,7 @@ def test_401_mid_run_stops_at_once_and_records_everything(sim, journal):
         if isinstance(event, Progress) and event.batch == 1:
             sim.revoke_token(DEMO_API_KEY)
 
-    finished, _ = run(journal, sim, job_id, on_event=revoke_after_first_batch)
+    finished, _ = run_job(journal, sim.url, job_id, on_event=revoke_after_first_batch)
 
     assert finished.status is JobStatus.STOPPED
     assert finished.message is not None and "did not accept the API key" in finished.message.english()
@@ -275,8 +251,13 @@ def test_cancel_during_a_long_rate_limit_wait_stops_within_a_second_and_resume_f
             cancel.set()
             cancelled_at.append(time.monotonic())
 
-    finished, _ = run(
-        journal, sim, job_id, limits=RateLimits(500, 60.0, per_sku=True), cancel=cancel, on_event=cancel_when_waiting
+    finished, _ = run_job(
+        journal,
+        sim.url,
+        job_id,
+        limits=RateLimits(500, 60.0, per_sku=True),
+        cancel=cancel,
+        on_event=cancel_when_waiting,
     )
 
     assert time.monotonic() - cancelled_at[0] < 1.0
@@ -289,7 +270,7 @@ def test_cancel_during_a_long_rate_limit_wait_stops_within_a_second_and_resume_f
     # The journal remembers Market's window for every process (Remaining 0 until the hour is over); the
     # simulator's hour is over now, so is the journal's.
     journal.pacing_answer(f"delete-offers:{DEMO_FBS_CAMPAIGN_ID}:", None, None, time.time())
-    finished, _ = run(journal, sim, job_id)
+    finished, _ = run_job(journal, sim.url, job_id)
 
     assert finished.status is JobStatus.DONE
     second_run = [sku for r in sent_requests(sim) for sku in r.offer_ids]
@@ -308,7 +289,7 @@ def test_promo_removal_reports_rejected_offers(sim, journal):
         Operation.DELETE_PROMO_OFFERS,
         Target(business_id=DEMO_BUSINESS_ID, promo_id=PROMO_WEEKLY_ID),
     )
-    finished, _ = run(journal, sim, job_id, limits=RateLimits(100, 60, per_sku=False))
+    finished, _ = run_job(journal, sim.url, job_id, limits=RateLimits(100, 60, per_sku=False))
     assert finished.status is JobStatus.DONE
     result = outcomes(journal, job_id)
     assert result[outsider] is Outcome.REJECTED
@@ -320,7 +301,7 @@ def test_promo_removal_reports_rejected_offers(sim, journal):
 def test_leaving_a_promo_is_one_request(sim, journal):
     target = Target(business_id=DEMO_BUSINESS_ID, promo_id=PROMO_WEEKLY_ID, all_offers=True)
     job_id = journal.create_job(Operation.DELETE_PROMO_OFFERS, target, [], api_url=sim.url)
-    finished, _ = run(journal, sim, job_id)
+    finished, _ = run_job(journal, sim.url, job_id)
     assert finished.status is JobStatus.DONE
     assert not sim.state.promos[PROMO_WEEKLY_ID].offers
     with MarketClient(DEMO_API_KEY, sim.url) as client:
@@ -333,7 +314,7 @@ def test_remove_prices_and_the_legacy_method_gone(sim, journal):
     assert store.api_prices
     target = Target(campaign_id=DEMO_FBS_CAMPAIGN_ID)
     job_id = journal.create_job(Operation.REMOVE_PRICES, target, [], api_url=sim.url)
-    assert run(journal, sim, job_id)[0].status is JobStatus.DONE
+    assert run_job(journal, sim.url, job_id)[0].status is JobStatus.DONE
     assert not store.api_prices
 
     sim.faults = Faults(legacy_prices_gone=True)
@@ -341,7 +322,7 @@ def test_remove_prices_and_the_legacy_method_gone(sim, journal):
         client.remove_all_prices(DEMO_FBS_CAMPAIGN_ID)
     assert "no longer offers" in gone.value.message.english()
     job_id = journal.create_job(Operation.REMOVE_PRICES, target, [], api_url=sim.url)
-    finished, _ = run(journal, sim, job_id)
+    finished, _ = run_job(journal, sim.url, job_id)
     assert finished.status is JobStatus.STOPPED and "no longer offers" in finished.message.english()
 
 
@@ -429,7 +410,7 @@ def test_the_runner_reads_the_journal_a_batch_at_a_time_and_counts_right(sim, jo
         return rows
 
     monkeypatch.setattr(journal, "to_send", counted)
-    finished, events = run(journal, sim, job_id)
+    finished, events = run_job(journal, sim.url, job_id)
 
     assert finished.status is JobStatus.DONE
     assert reads == [500, 500, 200, 0]  # never the whole job at once

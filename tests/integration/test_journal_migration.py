@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from ymdesk.core.market.client import MarketClient
-from ymdesk.core.market.ratelimit import RateLimits, RetryPolicy
+from tests.helpers.job_runs import run_job
 from ymdesk.core.messages import UserError
 from ymdesk.core.model import JobItem, Operation, Outcome, Target
-from ymdesk.core.runs.events import Finished, JobStatus
+from ymdesk.core.runs.events import JobStatus
 from ymdesk.core.runs.journal import SCHEMA_VERSION, Journal
-from ymdesk.core.runs.runner import JobRunner
-from ymdesk.core.simulator import DEMO_API_KEY, DEMO_FBS_CAMPAIGN_ID, Limits, MarketSimulator, build_demo_state
+from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID, Limits, MarketSimulator, build_demo_state
 
 OLD_JOURNAL_SQL = Path(__file__).parents[1] / "data" / "journal-0.1.0.sql"
 SKUS = [f"SKU-{i:05d}" for i in range(12)]
@@ -82,17 +80,8 @@ def test_the_interrupted_0_1_0_job_resumes_to_the_end(tmp_path):
     with MarketSimulator(state, limits=Limits.unlimited()) as sim, Journal(path) as journal:
         store = sim.state.campaigns[DEMO_FBS_CAMPAIGN_ID]
         before = set(store.offers)
-        with MarketClient(DEMO_API_KEY, sim.url, timeout=(5.0, 5.0)) as client:
-            runner = JobRunner(
-                client,
-                journal,
-                2,
-                limits=RateLimits(10**9, 60.0, per_sku=True),
-                retry=RetryPolicy(attempts=3, backoff_base=0.01, backoff_cap=0.05),
-            )
-            events = list(runner.run())
-        finished = events[-1]
-        assert isinstance(finished, Finished) and finished.status is JobStatus.DONE
+        finished, _ = run_job(journal, sim.url, 2)
+        assert finished.status is JobStatus.DONE
         items = {i.seq: i for i in journal.items(2)}
         assert not any(i.outcome.needs_sending for i in items.values())
         sent = {sku for r in sim.records() if "/offers/delete" in r.path for sku in r.offer_ids}

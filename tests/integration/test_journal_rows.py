@@ -9,14 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from ymdesk.core.market.client import MarketClient
-from ymdesk.core.market.ratelimit import RateLimits, RetryPolicy
+from tests.helpers.job_runs import run_job
 from ymdesk.core.messages import Message
 from ymdesk.core.model import JobItem, JobItems, Operation, Outcome, Target
-from ymdesk.core.runs.events import Finished, JobStatus
+from ymdesk.core.runs.events import JobStatus
 from ymdesk.core.runs.journal import MIGRATIONS, Journal, row_runs
-from ymdesk.core.runs.runner import JobRunner
-from ymdesk.core.simulator import DEMO_API_KEY, DEMO_FBS_CAMPAIGN_ID, Limits, MarketSimulator, build_demo_state
+from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID, Limits, MarketSimulator, build_demo_state
 
 SKUS = [f"SKU-{i:05d}" for i in range(30)]
 # Rows with gaps (a repeat left out at 6, unpicked rows after 20), as a catalog's picked rows are.
@@ -57,17 +55,8 @@ def test_a_format_2_journal_migrates_to_3_keeps_its_rows_and_its_job_resumes(tmp
             for seq, (sku, row) in enumerate(zip(SKUS, ROWS, strict=True))
         ]
         assert [seq for seq, _sku, _attempts in journal.to_send(1)] == list(range(10, 30))
-        with MarketClient(DEMO_API_KEY, sim.url, timeout=(5.0, 5.0)) as client:
-            runner = JobRunner(
-                client,
-                journal,
-                1,
-                limits=RateLimits(10**9, 60.0, per_sku=True),
-                retry=RetryPolicy(attempts=3, backoff_base=0.01, backoff_cap=0.05),
-            )
-            events = list(runner.run())
-        finished = events[-1]
-        assert isinstance(finished, Finished) and finished.status is JobStatus.DONE
+        finished, _ = run_job(journal, sim.url, 1)
+        assert finished.status is JobStatus.DONE
         sent = [sku for r in sim.records() if "/offers/delete" in r.path for sku in r.offer_ids]
         assert sent == SKUS[10:]  # each unsent SKU exactly once, none of the answered ones again
         after = list(journal.items(1))
