@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from ymdesk.core.simulator import Limits, MarketSimulator, MarketState, build_demo_state
+from ymdesk.core.market.client import MarketClient
+from ymdesk.core.simulator import DEMO_API_KEY, Limits, MarketSimulator, MarketState, build_demo_state
 
 
 @pytest.fixture
@@ -21,3 +22,10 @@ def sim(state: MarketState) -> Iterator[MarketSimulator]:
     Market (faults, limits, a clock) defines its own `sim`."""
     with MarketSimulator(state, limits=Limits.unlimited()) as simulator:
         yield simulator
+
+
+@pytest.fixture
+def client(sim: MarketSimulator) -> Iterator[MarketClient]:
+    """The real client on `sim`, with the demo key."""
+    with MarketClient(DEMO_API_KEY, sim.url) as market_client:
+        yield market_client

@@ -17,11 +17,9 @@ import time
 from pathlib import Path
 
 from tests.helpers.cli_process import cli_environment, delete_offers_args, run_cli, start_cli
-from ymdesk.core.market.client import MarketClient
 from ymdesk.core.model import Operation, Target
 from ymdesk.core.runs.check import ReadProgress, Where, run_check
 from ymdesk.core.simulator import (
-    DEMO_API_KEY,
     DEMO_BUSINESS_ID,
     DEMO_FBS_CAMPAIGN_ID,
     PROMO_WEEKLY_ID,
@@ -62,7 +60,7 @@ def catalog_file(path: Path, skus: list[str]) -> Path:
 # ---------------------------------------------------------------- the check reports exact counts
 
 
-def test_store_check_counts_exactly_what_the_store_has(sim, state):
+def test_store_check_counts_exactly_what_the_store_has(sim, client, state):
     archived = SKUS[0:30:3]  # archived in the catalog: the store shows them with status ARCHIVED
     with state.lock:
         state.businesses[DEMO_BUSINESS_ID].archived.update(archived)
@@ -70,8 +68,7 @@ def test_store_check_counts_exactly_what_the_store_has(sim, state):
     store = state.store_offers(DEMO_FBS_CAMPAIGN_ID)
     target = Target(campaign_id=DEMO_FBS_CAMPAIGN_ID)
 
-    with MarketClient(DEMO_API_KEY, sim.url) as client:
-        events, result = drain(run_check(client, Operation.DELETE_OFFERS, target, picked))
+    events, result = drain(run_check(client, Operation.DELETE_OFFERS, target, picked))
 
     expected_missing = [sku for sku in picked if sku not in store]
     assert result.where is Where.STORE
@@ -87,15 +84,14 @@ def test_store_check_counts_exactly_what_the_store_has(sim, state):
     assert reads and max(r.offer_count for r in reads) <= 200
 
 
-def test_catalog_check_counts_exactly_and_sees_the_archive(sim, state):
+def test_catalog_check_counts_exactly_and_sees_the_archive(client, state):
     archived = SKUS[0:40:4]
     with state.lock:
         state.businesses[DEMO_BUSINESS_ID].archived.update(archived)
     picked = SKUS[::2] + NOT_ANYWHERE
     catalog = state.catalog_offers(DEMO_BUSINESS_ID)
 
-    with MarketClient(DEMO_API_KEY, sim.url) as client:
-        _, result = drain(run_check(client, Operation.ARCHIVE, Target(business_id=DEMO_BUSINESS_ID), picked))
+    _, result = drain(run_check(client, Operation.ARCHIVE, Target(business_id=DEMO_BUSINESS_ID), picked))
 
     assert result.where is Where.CATALOG
     assert result.missing == [sku for sku in picked if sku not in catalog]
@@ -113,37 +109,35 @@ def test_catalog_check_counts_exactly_and_sees_the_archive(sim, state):
     assert any("placed in stores" in line.english() for line in result.lines())
 
 
-def test_promo_check_reads_the_promo_page_by_page(sim, state):
+def test_promo_check_reads_the_promo_page_by_page(client, state):
     picked = SKUS[:300] + NOT_ANYWHERE
     promo = state.promo_offers(PROMO_WEEKLY_ID)
     target = Target(business_id=DEMO_BUSINESS_ID, promo_id=PROMO_WEEKLY_ID)
 
-    with MarketClient(DEMO_API_KEY, sim.url) as client:
-        _, result = drain(run_check(client, Operation.DELETE_PROMO_OFFERS, target, picked))
+    _, result = drain(run_check(client, Operation.DELETE_PROMO_OFFERS, target, picked))
 
     assert result.where is Where.PROMO
     assert result.found == len([sku for sku in picked if sku in promo])
     assert result.missing == [sku for sku in picked if sku not in promo]
 
 
-def test_check_is_cancellable_and_keeps_what_it_read(state):
-    limits = Limits.fast(skus=200, requests=100, period=60.0)  # one request of 200 a minute: the second waits
-    with MarketSimulator(state, limits=limits) as sim, MarketClient(DEMO_API_KEY, sim.url) as client:
-        cancel = threading.Event()
-        events = run_check(
-            client, Operation.DELETE_OFFERS, Target(campaign_id=DEMO_FBS_CAMPAIGN_ID), SKUS[:600], cancel=cancel
-        )
-        seen = []
-        started = time.monotonic()
-        while True:
-            try:
-                event = next(events)
-            except StopIteration as stop:
-                result = stop.value
-                break
-            seen.append(event)
-            if isinstance(event, ReadProgress):
-                cancel.set()
+def test_check_is_cancellable_and_keeps_what_it_read(sim, client, state):
+    sim.limits = Limits.fast(skus=200, requests=100, period=60.0)  # one request of 200 a minute: the second waits
+    cancel = threading.Event()
+    events = run_check(
+        client, Operation.DELETE_OFFERS, Target(campaign_id=DEMO_FBS_CAMPAIGN_ID), SKUS[:600], cancel=cancel
+    )
+    seen = []
+    started = time.monotonic()
+    while True:
+        try:
+            event = next(events)
+        except StopIteration as stop:
+            result = stop.value
+            break
+        seen.append(event)
+        if isinstance(event, ReadProgress):
+            cancel.set()
     assert time.monotonic() - started < 30
     assert result.cancelled and not result.complete
     assert result.checked == 200

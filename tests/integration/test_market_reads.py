@@ -4,7 +4,6 @@ it cannot read (a loopback server answering whatever the test says)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
@@ -17,14 +16,7 @@ from ymdesk.core.market.client import (
     OfferLookup,
     UnreadableAnswerError,
 )
-from ymdesk.core.simulator import (
-    DEMO_API_KEY,
-    DEMO_BUSINESS_ID,
-    DEMO_FBS_CAMPAIGN_ID,
-    DEMO_FBY_CAMPAIGN_ID,
-    PROMO_WEEKLY_ID,
-    MarketSimulator,
-)
+from ymdesk.core.simulator import DEMO_BUSINESS_ID, DEMO_FBS_CAMPAIGN_ID, DEMO_FBY_CAMPAIGN_ID, PROMO_WEEKLY_ID
 
 SKUS = [f"SKU-{i:04d}" for i in range(600)]
 LAYOUT = DemoLayout(SKUS)
@@ -39,12 +31,6 @@ TEMPLATES = {
         "/v2/businesses/{businessId}/offer-mappings/unarchive"
     ),
 }
-
-
-@pytest.fixture
-def client(sim: MarketSimulator) -> Iterator[MarketClient]:
-    with MarketClient(DEMO_API_KEY, sim.url) as c:
-        yield c
 
 
 def test_store_lookup_says_present_missing_archived_and_status(sim, client):
