@@ -19,15 +19,8 @@ from pathlib import Path
 from tests.helpers.cli_process import cli_environment, delete_offers_args, run_cli, start_cli
 from ymdesk.core.model import Operation, Target
 from ymdesk.core.runs.check import ReadProgress, Where, run_check
-from ymdesk.core.simulator import (
-    DEMO_BUSINESS_ID,
-    DEMO_FBS_CAMPAIGN_ID,
-    PROMO_WEEKLY_ID,
-    Faults,
-    Limits,
-    MarketSimulator,
-    build_demo_state,
-)
+from ymdesk.core.simulator import Faults, Limits, MarketSimulator
+from ymdesk.core.simulator.demo import DEMO_BUSINESS_ID, DEMO_FBS_CAMPAIGN_ID, PROMO_WEEKLY_ID, build_demo_state
 
 SKUS = [f"{i:07d}" for i in range(1000)]
 NOT_ANYWHERE = [f"ghost-{i}" for i in range(7)]  # valid SKUs Market has nowhere

@@ -10,12 +10,7 @@ import pytest
 from tests.helpers.demo_layout import DemoLayout
 from tests.helpers.hostile_server import HostileServer, Reply
 from tests.helpers.spec import request_body_errors
-from ymdesk.core.market.client import (
-    ListingEnd,
-    MarketClient,
-    OfferLookup,
-    UnreadableAnswerError,
-)
+from ymdesk.core.market.client import ListingEnd, MarketClient, OfferLookup, UnreadableAnswerError
 from ymdesk.core.simulator import DEMO_BUSINESS_ID, DEMO_FBS_CAMPAIGN_ID, DEMO_FBY_CAMPAIGN_ID, PROMO_WEEKLY_ID
 
 SKUS = [f"SKU-{i:04d}" for i in range(600)]

@@ -24,16 +24,8 @@ from tests.helpers.spec import assert_matches_spec
 from ymdesk.core.simulator import (
     DEMO_API_KEY,
     DEMO_BUSINESS_ID,
-    DEMO_BUSINESS_NAME,
     DEMO_FBS_CAMPAIGN_ID,
     DEMO_FBY_CAMPAIGN_ID,
-    DEMO_READ_ONLY_API_KEY,
-    FIRST_EXTRA_CAMPAIGN_ID,
-    OTHER_API_KEY,
-    OTHER_BUSINESS_ID,
-    OTHER_CAMPAIGN_ID,
-    OTHER_PROMO_ID,
-    PROMO_BESTSELLERS_ID,
     PROMO_FLASH_ID,
     PROMO_WEEKLY_ID,
     Faults,
@@ -42,6 +34,7 @@ from ymdesk.core.simulator import (
     MarketSimulator,
     RateLimit,
     build_demo_state,
+    demo,
     sample_catalog_path,
 )
 
@@ -114,7 +107,7 @@ def test_campaigns_lists_the_stores_the_key_covers(sim: MarketSimulator, session
         (DEMO_FBS_CAMPAIGN_ID, "FBS"),
         (DEMO_FBY_CAMPAIGN_ID, "FBY"),
     ]
-    assert body["campaigns"][0]["business"] == {"id": DEMO_BUSINESS_ID, "name": DEMO_BUSINESS_NAME}
+    assert body["campaigns"][0]["business"] == {"id": DEMO_BUSINESS_ID, "name": demo.DEMO_BUSINESS_NAME}
     assert body["campaigns"][0]["domain"] == "Демо-магазин FBS"
     assert body["campaigns"][0]["apiAvailability"] == "AVAILABLE"
     assert "nextPageToken" not in body["paging"]
@@ -132,7 +125,7 @@ def test_campaigns_page_through_next_page_token(session: requests.Session) -> No
             if not token:
                 break
     assert pages == 3
-    assert seen == [DEMO_FBS_CAMPAIGN_ID, DEMO_FBY_CAMPAIGN_ID, *range(FIRST_EXTRA_CAMPAIGN_ID, 21000123)]
+    assert seen == [DEMO_FBS_CAMPAIGN_ID, DEMO_FBY_CAMPAIGN_ID, *range(demo.FIRST_EXTRA_CAMPAIGN_ID, 21000123)]
 
 
 @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 101}, {"limit": "ten"}, {"pageToken": "not-a-token"}])
@@ -184,18 +177,18 @@ def test_catalog_delete_removes_from_catalog_stores_and_promos(sim: MarketSimula
     assert not gone & (state.store_offers(DEMO_FBS_CAMPAIGN_ID) | state.store_offers(DEMO_FBY_CAMPAIGN_ID))
     assert WEEKLY_SKU not in state.promo_offers(PROMO_WEEKLY_ID)
     assert HELD_SKU in state.catalog_offers(DEMO_BUSINESS_ID) and HELD_SKU in state.store_offers(DEMO_FBS_CAMPAIGN_ID)
-    assert FBS_SKU in state.catalog_offers(OTHER_BUSINESS_ID)  # other businesses keep their own catalogs
+    assert FBS_SKU in state.catalog_offers(demo.OTHER_BUSINESS_ID)  # other businesses keep their own catalogs
 
 
 def test_promos_list_with_filters(sim: MarketSimulator, session: requests.Session) -> None:
     response = session.post(url(sim, PROMOS, businessId=DEMO_BUSINESS_ID))  # no body at all
     body = assert_matches_spec(response, PROMOS)
     promos = {p["id"]: p for p in body["result"]["promos"]}
-    assert set(promos) == {PROMO_WEEKLY_ID, PROMO_FLASH_ID, PROMO_BESTSELLERS_ID}
+    assert set(promos) == {PROMO_WEEKLY_ID, PROMO_FLASH_ID, demo.PROMO_BESTSELLERS_ID}
     weekly = promos[PROMO_WEEKLY_ID]
     assert weekly["participating"] is True and weekly["mechanicsInfo"] == {"type": "DIRECT_DISCOUNT"}
     assert weekly["assortmentInfo"]["activeOffers"] == len(sim.state.promo_offers(PROMO_WEEKLY_ID))
-    assert promos[PROMO_BESTSELLERS_ID]["bestsellerInfo"] == {"bestseller": True}
+    assert promos[demo.PROMO_BESTSELLERS_ID]["bestsellerInfo"] == {"bestseller": True}
 
     def ids(filters: dict[str, str]) -> set[str]:
         answer = session.post(url(sim, PROMOS, businessId=DEMO_BUSINESS_ID), json=filters)
@@ -246,7 +239,7 @@ def test_promo_delete_all_offers_leaves_the_promo(sim: MarketSimulator, session:
         ({"offerIds": [WEEKLY_SKU]}, 400),
         ({"promoId": PROMO_WEEKLY_ID, "deleteAllOffers": "yes"}, 400),
         ({"promoId": "#404", "offerIds": [WEEKLY_SKU]}, 404),
-        ({"promoId": OTHER_PROMO_ID, "deleteAllOffers": True}, 404),  # another business's promo
+        ({"promoId": demo.OTHER_PROMO_ID, "deleteAllOffers": True}, 404),  # another business's promo
     ],
 )
 def test_promo_offers_delete_refuses(
@@ -343,10 +336,10 @@ def test_bearer_token_works_like_api_key(sim: MarketSimulator) -> None:
 @pytest.mark.parametrize(
     ("template", "ids", "key", "status"),
     [
-        (STORE_DELETE, {"campaignId": OTHER_CAMPAIGN_ID}, DEMO_API_KEY, 403),
-        (CATALOG_DELETE, {"businessId": OTHER_BUSINESS_ID}, DEMO_API_KEY, 403),
-        (STORE_DELETE, {"campaignId": DEMO_FBS_CAMPAIGN_ID}, OTHER_API_KEY, 403),
-        (STORE_DELETE, {"campaignId": DEMO_FBS_CAMPAIGN_ID}, DEMO_READ_ONLY_API_KEY, 403),  # scope
+        (STORE_DELETE, {"campaignId": demo.OTHER_CAMPAIGN_ID}, DEMO_API_KEY, 403),
+        (CATALOG_DELETE, {"businessId": demo.OTHER_BUSINESS_ID}, DEMO_API_KEY, 403),
+        (STORE_DELETE, {"campaignId": DEMO_FBS_CAMPAIGN_ID}, demo.OTHER_API_KEY, 403),
+        (STORE_DELETE, {"campaignId": DEMO_FBS_CAMPAIGN_ID}, demo.DEMO_READ_ONLY_API_KEY, 403),  # scope
         (STORE_DELETE, {"campaignId": 29999999}, DEMO_API_KEY, 404),
         (CATALOG_DELETE, {"businessId": 19999999}, DEMO_API_KEY, 404),
         (STORE_DELETE, {"campaignId": "abc"}, DEMO_API_KEY, 400),
@@ -362,7 +355,7 @@ def test_forbidden_and_unknown_targets(
 
 
 def test_read_only_key_may_list(sim: MarketSimulator) -> None:
-    headers = {"Api-Key": DEMO_READ_ONLY_API_KEY}
+    headers = {"Api-Key": demo.DEMO_READ_ONLY_API_KEY}
     listed = requests.post(url(sim, PROMOS, businessId=DEMO_BUSINESS_ID), headers=headers)
     assert listed.status_code == 200 and assert_matches_spec(listed, PROMOS)["result"]["promos"]
 
@@ -613,8 +606,8 @@ def test_demo_state_layout() -> None:
     held = state.held_skus(DEMO_BUSINESS_ID)
     assert HELD_SKU in held and held <= fbs and 5 <= len(held) <= 20
     assert set(state.api_prices(DEMO_FBS_CAMPAIGN_ID)) <= fbs
-    assert state.promo_offers(PROMO_WEEKLY_ID) <= catalog and not state.promo_offers(PROMO_BESTSELLERS_ID)
-    assert state.catalog_offers(OTHER_BUSINESS_ID) == set(SKUS[:20])
+    assert state.promo_offers(PROMO_WEEKLY_ID) <= catalog and not state.promo_offers(demo.PROMO_BESTSELLERS_ID)
+    assert state.catalog_offers(demo.OTHER_BUSINESS_ID) == set(SKUS[:20])
 
 
 def test_sample_catalog_is_small_deterministic_and_looks_like_an_export(tmp_path: Path) -> None:
