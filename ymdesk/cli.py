@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import json
 import logging
 import os
@@ -135,10 +134,113 @@ ARGPARSE_WORDS = (
 _POSITIONALS = QT_TRANSLATE_NOOP("CliHelp", "arguments")
 _OPTIONS = QT_TRANSLATE_NOOP("CliHelp", "options")
 _SEE_HELP = QT_TRANSLATE_NOOP("CliHelp", "see ymdesk-cli --help")
-_API_URL_HELP = QT_TRANSLATE_NOOP("CliHelp", "API address (default: ${env} or https://api.partner.market.yandex.ru)")
-_REPORT_HELP = QT_TRANSLATE_NOOP("CliHelp", "XLSX (or .csv) report of every SKU that did not succeed")
-_JSON_HELP = QT_TRANSLATE_NOOP("CliHelp", "one JSON summary on stdout at the end")
-_PRINT_JSON = QT_TRANSLATE_NOOP("CliHelp", "print JSON")
+
+
+def _rate_limit(text: str) -> tuple[int, float]:
+    amount, _, seconds = text.partition("/")
+    try:
+        parsed = int(amount), float(seconds)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _h(QT_TRANSLATE_NOOP("CliHelp", "{text} is not N/SECONDS, e.g. 5000/60")).format(text=repr(text))
+        ) from None
+    if parsed[0] < 1 or parsed[1] <= 0:
+        raise argparse.ArgumentTypeError(
+            _h(QT_TRANSLATE_NOOP("CliHelp", "{text}: both numbers must be positive")).format(text=repr(text))
+        )
+    return parsed
+
+
+def _arg(*flags: str, **options: Any) -> tuple[tuple[str, ...], dict[str, Any]]:
+    return flags, options
+
+
+#: Every argument of every command, declared once by a key: its flags and argparse's keywords (its help is
+#: _HELP[key]). A command picks its own with `_add`.
+_ARGUMENTS = {
+    "lang": _arg("--lang", choices=["ru", "en"], default=argparse.SUPPRESS),
+    "verbose": _arg("-v", "--verbose", action="store_true", default=argparse.SUPPRESS),
+    "help": _arg("-h", "--help", action="help", default=argparse.SUPPRESS),
+    "catalog": _arg("file", type=Path),
+    "json": _arg("--json", action="store_true"),
+    "json-summary": _arg("--json", action="store_true"),
+    "skus": _arg("--skus", action="store_true"),
+    "api-url": _arg("--api-url", metavar="URL"),
+    "job-api-url": _arg("--api-url", metavar="URL"),
+    "job": _arg("job_id", type=int, metavar="JOB"),
+    "retry-failed": _arg("--retry-failed", action="store_true"),
+    "port": _arg("--port", type=int, default=8765),
+    "seed-file": _arg("--seed-file", type=Path, metavar="FILE"),
+    "campaign-id": _arg("--campaign-id", type=int, metavar="N"),
+    "business-id": _arg("--business-id", type=int, metavar="N"),
+    "promo-id": _arg("--promo-id", metavar="P"),
+    "all-offers": _arg("--all-offers", action="store_true"),
+    "file": _arg("--file", type=Path, metavar="F"),
+    "dry-run": _arg("--dry-run", action="store_true"),
+    "check": _arg("--check", action="store_true"),
+    "drop-missing": _arg("--drop-missing", action="store_true"),
+    "batch-size": _arg("--batch-size", type=int, default=MAX_BATCH, metavar="N"),
+    "sheet": _arg("--sheet", metavar="NAME"),
+    "sku-column": _arg("--sku-column", metavar="NAME"),
+    "encoding": _arg("--encoding", metavar="NAME"),
+    "report": _arg("--report", type=Path, metavar="PATH"),
+    "report-all": _arg("--report-all", action="store_true"),
+    "yes": _arg("--yes", action="store_true"),
+    "rate-limit": _arg("--rate-limit", type=_rate_limit, metavar="N/SECONDS"),
+}
+#: The arguments' help (CliHelp texts; {env} and {max} in them are filled in when the parser is built).
+_HELP = {
+    "lang": QT_TRANSLATE_NOOP("CliHelp", "language of messages"),
+    "verbose": QT_TRANSLATE_NOOP("CliHelp", "debug logging"),
+    "help": QT_TRANSLATE_NOOP("CliHelp", "show this help and exit"),
+    "catalog": QT_TRANSLATE_NOOP("CliHelp", "the catalog: XLSX, XLS, ODS or CSV"),
+    "json": QT_TRANSLATE_NOOP("CliHelp", "print JSON"),
+    "json-summary": QT_TRANSLATE_NOOP("CliHelp", "one JSON summary on stdout at the end"),
+    "skus": QT_TRANSLATE_NOOP("CliHelp", "with --json: list the unique valid SKUs"),
+    "api-url": QT_TRANSLATE_NOOP("CliHelp", "API address (default: ${env} or https://api.partner.market.yandex.ru)"),
+    "job-api-url": QT_TRANSLATE_NOOP("CliHelp", "API address (default: the job's, ${env} or the Market API)"),
+    "job": QT_TRANSLATE_NOOP("CliHelp", "the job's number (see ymdesk-cli jobs)"),
+    "retry-failed": QT_TRANSLATE_NOOP(
+        "CliHelp",
+        "also send again the SKUs that failed for a cause worth retrying (network, timeout, 5xx, 423); "
+        "never those Market refused",
+    ),
+    "port": QT_TRANSLATE_NOOP("CliHelp", "port to listen on (default 8765)"),
+    "seed-file": QT_TRANSLATE_NOOP("CliHelp", "a catalog whose SKUs the demo stores hold (default: the sample)"),
+    "campaign-id": QT_TRANSLATE_NOOP("CliHelp", "the store's id (see ymdesk-cli campaigns)"),
+    "business-id": QT_TRANSLATE_NOOP("CliHelp", "the business's id (see ymdesk-cli campaigns)"),
+    "promo-id": QT_TRANSLATE_NOOP("CliHelp", "the promo's id, e.g. '#600101' (see ymdesk-cli promos)"),
+    "all-offers": QT_TRANSLATE_NOOP("CliHelp", "leave the promo entirely (instead of --file)"),
+    "file": QT_TRANSLATE_NOOP("CliHelp", "the catalog with the SKUs"),
+    "dry-run": QT_TRANSLATE_NOOP("CliHelp", "read, validate and plan; send nothing"),
+    "check": QT_TRANSLATE_NOOP("CliHelp", "look the SKUs up on Market first (with --dry-run: only check)"),
+    "drop-missing": QT_TRANSLATE_NOOP("CliHelp", "with --check: do not send SKUs Market does not have"),
+    "batch-size": QT_TRANSLATE_NOOP("CliHelp", "SKUs per request (1..{max})"),
+    "sheet": QT_TRANSLATE_NOOP("CliHelp", "sheet name (default: the one with the clearest SKU column)"),
+    "sku-column": QT_TRANSLATE_NOOP("CliHelp", "header of the SKU column (default: detected)"),
+    "encoding": QT_TRANSLATE_NOOP(
+        "CliHelp", "text encoding of a CSV/TXT file, e.g. cp1251, utf-8, cp866, koi8-r (default: detected)"
+    ),
+    "report": QT_TRANSLATE_NOOP("CliHelp", "XLSX (or .csv) report of every SKU that did not succeed"),
+    "report-all": QT_TRANSLATE_NOOP("CliHelp", "write the report with every SKU, always"),
+    "yes": QT_TRANSLATE_NOOP("CliHelp", "do not ask for confirmation"),
+    "rate-limit": QT_TRANSLATE_NOOP(
+        "CliHelp", "pace to N units per SECONDS when Market sends no limit headers (default: the documented limit)"
+    ),
+}
+#: What reading a catalog file takes, and what every run takes (an operation's and a resume's).
+_FILE_ARGUMENTS = ("sheet", "sku-column", "encoding")
+_RUN_ARGUMENTS = ("api-url", "report", "report-all", "yes", "json-summary", "rate-limit")
+
+
+def _add(parser: argparse.ArgumentParser, *keys: str, **changed: Any) -> None:
+    """The arguments `keys` of _ARGUMENTS, in this order (the order --help lists them in), with their help in
+    the session's language; `changed`: keywords that differ here."""
+    for key in keys:
+        flags, options = _ARGUMENTS[key]
+        helptext = _h(_HELP[key]).format(env=API_URL_ENV, max=MAX_BATCH)
+        parser.add_argument(*flags, **{**options, "help": helptext, **changed})
+
 
 #: What each operation does, for `ymdesk-cli run --help` and `ymdesk-cli run OPERATION --help`.
 OPERATION_HELP = {
@@ -159,26 +261,7 @@ _CAMPAIGN_OPERATIONS = (Operation.DELETE_OFFERS, Operation.REMOVE_PRICES)
 def build_parser() -> argparse.ArgumentParser:
     # -v and --lang work before or after the command; SUPPRESS keeps a later default from undoing an earlier flag.
     common = _Parser(add_help=False)
-    common.add_argument(
-        "--lang",
-        choices=["ru", "en"],
-        default=argparse.SUPPRESS,
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "language of messages")),
-    )
-    common.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "debug logging")),
-    )
-    common.add_argument(
-        "-h",
-        "--help",
-        action="help",
-        default=argparse.SUPPRESS,
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "show this help and exit")),
-    )
+    _add(common, "lang", "verbose", "help")
     parser = _Parser(
         prog="ymdesk-cli",
         description=_h(QT_TRANSLATE_NOOP("CliHelp", "Bulk clean-up of a Yandex Market catalog (Partner API).")),
@@ -192,21 +275,23 @@ def build_parser() -> argparse.ArgumentParser:
         help=_h(QT_TRANSLATE_NOOP("CliHelp", "show the version and exit")),
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
-    add_command = functools.partial(commands.add_parser, parents=[common], add_help=False)
 
-    inspect = add_command(
-        "inspect", help=_h(QT_TRANSLATE_NOOP("CliHelp", "read a catalog file and show what would be sent"))
-    )
-    inspect.add_argument("file", type=Path, help=_h(QT_TRANSLATE_NOOP("CliHelp", "the catalog: XLSX, XLS, ODS or CSV")))
-    _file_options(inspect)
-    inspect.add_argument("--json", action="store_true", help=_h(_PRINT_JSON))
-    inspect.add_argument(
-        "--skus", action="store_true", help=_h(QT_TRANSLATE_NOOP("CliHelp", "with --json: list the unique valid SKUs"))
-    )
+    def add_command(name: str, helptext: str, *keys: str) -> argparse.ArgumentParser:
+        command: argparse.ArgumentParser = commands.add_parser(
+            name, parents=[common], add_help=False, help=_h(helptext)
+        )
+        _add(command, *keys)
+        return command
 
-    run = add_command(
-        "run", help=_h(QT_TRANSLATE_NOOP("CliHelp", "run an operation (ymdesk-cli run OPERATION --help)"))
+    add_command(
+        "inspect",
+        QT_TRANSLATE_NOOP("CliHelp", "read a catalog file and show what would be sent"),
+        "catalog",
+        *_FILE_ARGUMENTS,
+        "json",
+        "skus",
     )
+    run = add_command("run", QT_TRANSLATE_NOOP("CliHelp", "run an operation (ymdesk-cli run OPERATION --help)"))
     operations = run.add_subparsers(dest="operation", required=True, parser_class=_Parser, metavar="OPERATION")
     for operation in Operation:
         described = _h(OPERATION_HELP[operation]) if operation in OPERATION_HELP else _operation_label(operation)
@@ -214,84 +299,29 @@ def build_parser() -> argparse.ArgumentParser:
             operation.value, parents=[common], add_help=False, help=described, description=described
         )
         _operation_options(one, operation)
-
-    for name, helptext in (
-        ("campaigns", QT_TRANSLATE_NOOP("CliHelp", "stores reachable with the key")),
-        ("promos", QT_TRANSLATE_NOOP("CliHelp", "promos of a business")),
-    ):
-        listing = add_command(name, help=_h(helptext))
-        listing.add_argument("--api-url", metavar="URL", help=_h(_API_URL_HELP).format(env=API_URL_ENV))
-        listing.add_argument("--json", action="store_true", help=_h(_PRINT_JSON))
-        if name == "promos":
-            listing.add_argument(
-                "--business-id",
-                type=int,
-                required=True,
-                metavar="N",
-                help=_h(QT_TRANSLATE_NOOP("CliHelp", "the business's id (see ymdesk-cli campaigns)")),
-            )
-
-    jobs = add_command("jobs", help=_h(QT_TRANSLATE_NOOP("CliHelp", "the journal of runs")))
-    jobs.add_argument("--json", action="store_true", help=_h(_PRINT_JSON))
-
-    verify = add_command(
+    add_command("campaigns", QT_TRANSLATE_NOOP("CliHelp", "stores reachable with the key"), "api-url", "json")
+    promos = add_command("promos", QT_TRANSLATE_NOOP("CliHelp", "promos of a business"), "api-url", "json")
+    _add(promos, "business-id", required=True)
+    add_command("jobs", QT_TRANSLATE_NOOP("CliHelp", "the journal of runs"), "json")
+    add_command(
         "verify",
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "re-read the SKUs a run recorded as done; list any Market still shows")),
+        QT_TRANSLATE_NOOP("CliHelp", "re-read the SKUs a run recorded as done; list any Market still shows"),
+        "job",
+        "job-api-url",
+        "json",
     )
-    verify.add_argument(
-        "job_id",
-        type=int,
-        metavar="JOB",
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "the job's number (see ymdesk-cli jobs)")),
+    add_command(
+        "resume", QT_TRANSLATE_NOOP("CliHelp", "finish an interrupted run"), "job", *_RUN_ARGUMENTS, "retry-failed"
     )
-    verify.add_argument(
-        "--api-url",
-        metavar="URL",
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "API address (default: the job's, ${env} or the Market API)")).format(
-            env=API_URL_ENV
-        ),
+    add_command(
+        "sandbox", QT_TRANSLATE_NOOP("CliHelp", "the built-in Market simulator on 127.0.0.1"), "port", "seed-file"
     )
-    verify.add_argument("--json", action="store_true", help=_h(_PRINT_JSON))
-
-    resume = add_command("resume", help=_h(QT_TRANSLATE_NOOP("CliHelp", "finish an interrupted run")))
-    resume.add_argument(
-        "job_id",
-        type=int,
-        metavar="JOB",
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "the job's number (see ymdesk-cli jobs)")),
-    )
-    _run_options(resume)
-    resume.add_argument(
-        "--retry-failed",
-        action="store_true",
-        help=_h(
-            QT_TRANSLATE_NOOP(
-                "CliHelp",
-                "also send again the SKUs that failed for a cause worth retrying (network, timeout, 5xx, 423); "
-                "never those Market refused",
-            )
-        ),
-    )
-
-    sandbox = add_command(
-        "sandbox", help=_h(QT_TRANSLATE_NOOP("CliHelp", "the built-in Market simulator on 127.0.0.1"))
-    )
-    sandbox.add_argument(
-        "--port", type=int, default=8765, help=_h(QT_TRANSLATE_NOOP("CliHelp", "port to listen on (default 8765)"))
-    )
-    sandbox.add_argument(
-        "--seed-file",
-        type=Path,
-        metavar="FILE",
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "a catalog whose SKUs the demo stores hold (default: the sample)")),
-    )
-
-    demo = add_command(
+    add_command(
         "demo",
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "the whole flow on the sample catalog against the built-in simulator")),
+        QT_TRANSLATE_NOOP("CliHelp", "the whole flow on the sample catalog against the built-in simulator"),
+        "report",
+        "json-summary",
     )
-    demo.add_argument("--report", type=Path, metavar="PATH", help=_h(_REPORT_HELP))
-    demo.add_argument("--json", action="store_true", help=_h(_JSON_HELP))
     return parser
 
 
@@ -311,107 +341,16 @@ def _operation_options(parser: argparse.ArgumentParser, operation: Operation) ->
         sku_column=None,
         encoding=None,
     )
-    if operation in _CAMPAIGN_OPERATIONS:
-        parser.add_argument(
-            "--campaign-id",
-            type=int,
-            metavar="N",
-            help=_h(QT_TRANSLATE_NOOP("CliHelp", "the store's id (see ymdesk-cli campaigns)")),
-        )
-    else:
-        parser.add_argument(
-            "--business-id",
-            type=int,
-            metavar="N",
-            help=_h(QT_TRANSLATE_NOOP("CliHelp", "the business's id (see ymdesk-cli campaigns)")),
-        )
+    _add(parser, "campaign-id" if operation in _CAMPAIGN_OPERATIONS else "business-id")
     if operation is Operation.DELETE_PROMO_OFFERS:
-        parser.add_argument(
-            "--promo-id",
-            metavar="P",
-            help=_h(QT_TRANSLATE_NOOP("CliHelp", "the promo's id, e.g. '#600101' (see ymdesk-cli promos)")),
-        )
-        parser.add_argument(
-            "--all-offers",
-            action="store_true",
-            help=_h(QT_TRANSLATE_NOOP("CliHelp", "leave the promo entirely (instead of --file)")),
-        )
+        _add(parser, "promo-id", "all-offers")
     if operation.takes_skus:
-        parser.add_argument(
-            "--file", type=Path, metavar="F", help=_h(QT_TRANSLATE_NOOP("CliHelp", "the catalog with the SKUs"))
-        )
-        _file_options(parser)
-    _run_options(parser)
-    parser.add_argument(
-        "--dry-run", action="store_true", help=_h(QT_TRANSLATE_NOOP("CliHelp", "read, validate and plan; send nothing"))
-    )
+        _add(parser, "file", *_FILE_ARGUMENTS)
+    _add(parser, *_RUN_ARGUMENTS, "dry-run")
     if operation.takes_skus:
-        parser.add_argument(
-            "--check",
-            action="store_true",
-            help=_h(QT_TRANSLATE_NOOP("CliHelp", "look the SKUs up on Market first (with --dry-run: only check)")),
-        )
-        parser.add_argument(
-            "--drop-missing",
-            action="store_true",
-            help=_h(QT_TRANSLATE_NOOP("CliHelp", "with --check: do not send SKUs Market does not have")),
-        )
-        parser.add_argument(
-            "--batch-size",
-            type=int,
-            default=MAX_BATCH,
-            metavar="N",
-            help=_h(QT_TRANSLATE_NOOP("CliHelp", "SKUs per request (1..{max})")).format(max=MAX_BATCH),
-        )
+        _add(parser, "check", "drop-missing", "batch-size")
     else:
         parser.set_defaults(batch_size=MAX_BATCH, check=False, drop_missing=False)
-
-
-def _file_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--sheet",
-        metavar="NAME",
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "sheet name (default: the one with the clearest SKU column)")),
-    )
-    parser.add_argument(
-        "--sku-column",
-        metavar="NAME",
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "header of the SKU column (default: detected)")),
-    )
-    parser.add_argument(
-        "--encoding",
-        metavar="NAME",
-        help=_h(
-            QT_TRANSLATE_NOOP(
-                "CliHelp", "text encoding of a CSV/TXT file, e.g. cp1251, utf-8, cp866, koi8-r (default: detected)"
-            )
-        ),
-    )
-
-
-def _run_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--api-url", metavar="URL", help=_h(_API_URL_HELP).format(env=API_URL_ENV))
-    parser.add_argument("--report", type=Path, metavar="PATH", help=_h(_REPORT_HELP))
-    parser.add_argument(
-        "--report-all",
-        action="store_true",
-        help=_h(QT_TRANSLATE_NOOP("CliHelp", "write the report with every SKU, always")),
-    )
-    parser.add_argument(
-        "--yes", action="store_true", help=_h(QT_TRANSLATE_NOOP("CliHelp", "do not ask for confirmation"))
-    )
-    parser.add_argument("--json", action="store_true", help=_h(_JSON_HELP))
-    parser.add_argument(
-        "--rate-limit",
-        type=_rate_limit,
-        metavar="N/SECONDS",
-        help=_h(
-            QT_TRANSLATE_NOOP(
-                "CliHelp",
-                "pace to N units per SECONDS when Market sends no limit headers (default: the documented limit)",
-            )
-        ),
-    )
 
 
 # ---------------------------------------------------------------- commands
@@ -1203,21 +1142,6 @@ def _check_campaign(campaign_id: int, token: str, api_url: str) -> str | None:
             "it reaches.",
         ).with_args(campaign=campaign_id)
     )
-
-
-def _rate_limit(text: str) -> tuple[int, float]:
-    amount, _, seconds = text.partition("/")
-    try:
-        parsed = int(amount), float(seconds)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _h(QT_TRANSLATE_NOOP("CliHelp", "{text} is not N/SECONDS, e.g. 5000/60")).format(text=repr(text))
-        ) from None
-    if parsed[0] < 1 or parsed[1] <= 0:
-        raise argparse.ArgumentTypeError(
-            _h(QT_TRANSLATE_NOOP("CliHelp", "{text}: both numbers must be positive")).format(text=repr(text))
-        )
-    return parsed
 
 
 def _limits_for(operation: Operation, override: tuple[int, float] | None) -> RateLimits:
