@@ -110,64 +110,25 @@ class Route:
     scopes: frozenset[str]
 
 
+def _route(resource: Resource, path: str, scopes: frozenset[str], method: str = "POST") -> Route:
+    """A route at /v2/`path` (a regex; {id} stands for the campaign's or business's id, which the path's first
+    word names, and which is then what the call is checked and rate-limited against; no {id}: the key)."""
+    owner = {"campaigns": "campaign", "businesses": "business"}[path.split("/")[0]] if "{id}" in path else "key"
+    return Route(resource, method, re.compile("/v2/" + path.replace("{id}", "([^/]+)")), owner, scopes)
+
+
 ROUTES = (
-    Route(Resource.CAMPAIGNS, "GET", re.compile(r"/v2/campaigns/?"), "key", CAMPAIGNS_SCOPES),
-    Route(
-        Resource.OFFERS_DELETE, "POST", re.compile(r"/v2/campaigns/([^/]+)/offers/delete"), "campaign", OFFERS_SCOPES
-    ),
-    Route(
-        Resource.OFFER_MAPPINGS_DELETE,
-        "POST",
-        re.compile(r"/v2/businesses/([^/]+)/offer-mappings/delete"),
-        "business",
-        OFFERS_SCOPES,
-    ),
-    Route(Resource.PROMOS, "POST", re.compile(r"/v2/businesses/([^/]+)/promos"), "business", PROMO_READ_SCOPES),
-    Route(
-        Resource.PROMO_OFFERS_DELETE,
-        "POST",
-        re.compile(r"/v2/businesses/([^/]+)/promos/offers/delete"),
-        "business",
-        PROMO_WRITE_SCOPES,
-    ),
-    Route(
-        Resource.PRICE_REMOVALS,
-        "POST",
-        re.compile(r"/v2/campaigns/([^/]+)/offer-prices/removals"),
-        "campaign",
-        PRICE_SCOPES,
-    ),
-    Route(
-        Resource.CAMPAIGN_OFFERS, "POST", re.compile(r"/v2/campaigns/([^/]+)/offers"), "campaign", CATALOG_READ_SCOPES
-    ),
-    Route(
-        Resource.OFFER_MAPPINGS,
-        "POST",
-        re.compile(r"/v2/businesses/([^/]+)/offer-mappings"),
-        "business",
-        CATALOG_READ_SCOPES,
-    ),
-    Route(
-        Resource.PROMO_OFFERS,
-        "POST",
-        re.compile(r"/v2/businesses/([^/]+)/promos/offers"),
-        "business",
-        PROMO_READ_SCOPES,
-    ),
-    Route(
-        Resource.OFFERS_ARCHIVE,
-        "POST",
-        re.compile(r"/v2/businesses/([^/]+)/offer-mappings/archive"),
-        "business",
-        OFFERS_SCOPES,
-    ),
-    Route(
-        Resource.OFFERS_UNARCHIVE,
-        "POST",
-        re.compile(r"/v2/businesses/([^/]+)/offer-mappings/unarchive"),
-        "business",
-        OFFERS_SCOPES,
-    ),
+    _route(Resource.CAMPAIGNS, "campaigns/?", CAMPAIGNS_SCOPES, method="GET"),
+    _route(Resource.OFFERS_DELETE, "campaigns/{id}/offers/delete", OFFERS_SCOPES),
+    _route(Resource.OFFER_MAPPINGS_DELETE, "businesses/{id}/offer-mappings/delete", OFFERS_SCOPES),
+    _route(Resource.PROMOS, "businesses/{id}/promos", PROMO_READ_SCOPES),
+    _route(Resource.PROMO_OFFERS_DELETE, "businesses/{id}/promos/offers/delete", PROMO_WRITE_SCOPES),
+    _route(Resource.PRICE_REMOVALS, "campaigns/{id}/offer-prices/removals", PRICE_SCOPES),
+    _route(Resource.CAMPAIGN_OFFERS, "campaigns/{id}/offers", CATALOG_READ_SCOPES),
+    _route(Resource.OFFER_MAPPINGS, "businesses/{id}/offer-mappings", CATALOG_READ_SCOPES),
+    _route(Resource.PROMO_OFFERS, "businesses/{id}/promos/offers", PROMO_READ_SCOPES),
+    _route(Resource.OFFERS_ARCHIVE, "businesses/{id}/offer-mappings/archive", OFFERS_SCOPES),
+    _route(Resource.OFFERS_UNARCHIVE, "businesses/{id}/offer-mappings/unarchive", OFFERS_SCOPES),
 )
 
 
