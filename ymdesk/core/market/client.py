@@ -89,24 +89,19 @@ class RequestCancelled(TransportError):
     """The person cancelled while the request was out: its connection was closed at once."""
 
 
+@dataclass(eq=False, repr=False)  # an exception still: equal only to itself, shown as one
 class ApiError(UserError):
     """An HTTP error answer. Keyed on the HTTP status; `code`/`api_message` come from the body."""
 
-    def __init__(
-        self,
-        message: Message,
-        http_status: int,
-        code: str | None,
-        api_message: str | None,
-        rate: RateLimitState | None = None,
-        retry_after: float | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.http_status = http_status
-        self.code = code
-        self.api_message = api_message
-        self.rate = rate
-        self.retry_after = retry_after  # seconds, from a Retry-After header
+    message: Message
+    http_status: int
+    code: str | None
+    api_message: str | None
+    rate: RateLimitState | None = None
+    retry_after: float | None = None  # seconds, from a Retry-After header
+
+    def __post_init__(self) -> None:
+        super().__init__(self.message)
 
 
 class RedirectError(ApiError):
