@@ -4,7 +4,10 @@ every shape (gaps, no rows, a mix) read back exactly as recorded."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,7 @@ from tests.helpers.job_runs import run_job
 from ymdesk.core.messages import Message
 from ymdesk.core.model import JobItem, JobItems, Operation, Outcome, Target
 from ymdesk.core.runs.events import JobStatus
-from ymdesk.core.runs.journal import MIGRATIONS, Journal, row_runs
+from ymdesk.core.runs.journal import MIGRATIONS, Journal, OutcomeUpdate, row_runs
 from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID, Limits, MarketSimulator, build_demo_state
 
 SKUS = [f"SKU-{i:05d}" for i in range(30)]
@@ -165,3 +168,40 @@ def test_the_quick_check_runs_again_only_after_another_connection_wrote(tmp_path
         other.close()
         journal.quick_check()  # another process wrote: checked again
         assert len(checks) == 2
+
+
+def test_a_job_left_in_the_wal_survives_a_crash_and_the_first_answer_checkpoints_it(tmp_path):
+    """create_job leaves the job's pages in the WAL (no checkpoint before the first request): a process killed
+    right after recording it (os._exit, no close) leaves every SKU there; the first recorded answer copies
+    the WAL into the file (SQLite checkpoints once the WAL holds 1000 pages: 150k SKUs are about 6 MB)."""
+    path = tmp_path / "journal.sqlite3"
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from ymdesk.core.model import JobItems, Operation, Target\n"
+        "from ymdesk.core.runs.journal import Journal\n"
+        "journal = Journal(Path(sys.argv[1]))\n"
+        "skus = [f'S{i:06d}' for i in range(150_000)]\n"
+        "items = JobItems(skus, list(range(2, 150_002)))\n"
+        "journal.create_job(Operation.DELETE_OFFERS, Target(campaign_id=5), items, api_url='http://127.0.0.1:1')\n"
+        "print(Path(sys.argv[1]).stat().st_size, Path(sys.argv[1] + '-wal').stat().st_size, flush=True)\n"
+        "os._exit(9)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, env=env)
+    assert done.returncode == 9, done.stderr
+    file_size, wal_size = (int(v) for v in done.stdout.split())
+    assert wal_size > 10 * file_size  # the job is in the WAL, not yet in the file
+    with Journal(path) as journal:
+        items = list(journal.items(1))
+        assert [(i.sku, i.row) for i in items] == [(f"S{i:06d}", i + 2) for i in range(150_000)]
+        assert journal.counts(1) == {Outcome.PENDING: 150_000} and journal.integrity_ok()
+        job_id = journal.create_job(
+            Operation.DELETE_OFFERS, Target(campaign_id=5), JobItems(["a", "b"], [2, 3]), api_url="x"
+        )
+        journal.mark_sent(job_id, [0])
+        before = path.stat().st_size
+        journal.record(job_id, [OutcomeUpdate(0, Outcome.DELETED)])
+        after = path.stat().st_size
+        assert before == file_size and after > wal_size // 2  # the answer's commit copied the WAL into the file
+        assert journal.counts(job_id) == {Outcome.DELETED: 1, Outcome.PENDING: 1}

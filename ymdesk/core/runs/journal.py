@@ -329,6 +329,7 @@ class Journal:
         self.path = Path(path) if path else paths.journal_path()
         self._lock = threading.RLock()
         self._checked_at: int | None = None  # PRAGMA data_version when quick_check last passed
+        self._checkpoint_deferred = False
         busy = _busy_timeout_ms()
         try:
             paths.touch_private(self.path)
@@ -526,6 +527,7 @@ class Journal:
 
     def close(self) -> None:
         with self._lock:
+            self._resume_checkpoints()
             self._db.close()
 
     def __enter__(self) -> Journal:
@@ -551,6 +553,12 @@ class Journal:
     ) -> int:
         """Record a planned job and every picked SKU; invalid SKUs get their final outcome now."""
         stamp = now_iso()
+        # The commit of a big job would copy it from the WAL into the file at once (the automatic checkpoint:
+        # 0.1 s per 1M SKUs) before the first request; it is left to the first recorded answer (`record`).
+        # The committed job is in the WAL either way: durable as any commit.
+        with self._lock:
+            self._db.execute("PRAGMA wal_autocheckpoint = 0")
+            self._checkpoint_deferred = True
         with self._transaction():
             cursor = self._db.execute(
                 "INSERT INTO jobs (operation, campaign_id, business_id, promo_id, all_offers, source_file, sheet,"
@@ -615,6 +623,8 @@ class Journal:
         started: bool = False,
         finished: bool = False,
     ) -> None:
+        if finished:
+            self._resume_checkpoints()
         with self._transaction():
             self._db.execute(
                 "UPDATE jobs SET status = ?, message = ? WHERE id = ?",
@@ -646,6 +656,7 @@ class Journal:
 
     def unsend(self, job_id: int, seqs: Iterable[int]) -> None:
         """The request never left (no connection was made): these SKUs are back to pending, not sent."""
+        self._resume_checkpoints()
         with self._transaction():
             self._db.execute(
                 "UPDATE items SET attempts = MAX(0, attempts - 1), outcome = ?, reason = NULL, updated_at = ?"
@@ -661,6 +672,7 @@ class Journal:
             key = (u.outcome.value, u.reason.to_json() if u.reason else None, u.api_code, u.http_status)
             groups[key].append(u.seq)
         stamp = now_iso()
+        self._resume_checkpoints()
         with self._transaction():
             for (outcome, reason, code, status), seqs in groups.items():
                 self._db.execute(
@@ -771,6 +783,14 @@ class Journal:
             return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
     # -- plumbing
+
+    def _resume_checkpoints(self) -> None:
+        """Automatic checkpoints again (SQLite's default, every 1000 pages): the next commit copies what
+        create_job left in the WAL into the file."""
+        with self._lock:
+            if self._checkpoint_deferred:
+                self._db.execute("PRAGMA wal_autocheckpoint = 1000")
+                self._checkpoint_deferred = False
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db, self._lock)
