@@ -541,44 +541,37 @@ def cmd_listing(args: argparse.Namespace) -> int:
     with MarketClient(_token(), _api_url(args.api_url)) as client:
         if args.command == "campaigns":
             rows = [c.__dict__ for c in client.campaigns()]
-            columns = CAMPAIGN_COLUMNS
         else:
             rows = [p.__dict__ for p in client.promos(args.business_id)]
-            columns = PROMO_COLUMNS
     if args.json:
         print(json.dumps(rows, ensure_ascii=True))
     else:
-        _print_table(
-            [_heading(title) for _key, title in columns], [[row[key] for key, _title in columns] for row in rows]
-        )
+        _print_table(args.command, rows)
     return EXIT_OK
 
 
-#: (field, column heading) of `campaigns` and `promos`; the headings are translated, the fields are --json's keys.
-CAMPAIGN_COLUMNS = (
-    ("id", QT_TRANSLATE_NOOP("CliTable", "Store id")),
-    ("domain", QT_TRANSLATE_NOOP("CliTable", "Store")),
-    ("business_id", QT_TRANSLATE_NOOP("CliTable", "Business id")),
-    ("business_name", QT_TRANSLATE_NOOP("CliTable", "Business")),
-    ("placement_type", QT_TRANSLATE_NOOP("CliTable", "Model")),
-    ("api_availability", QT_TRANSLATE_NOOP("CliTable", "API access")),
-)
-PROMO_COLUMNS = (
-    ("id", QT_TRANSLATE_NOOP("CliTable", "Promo id")),
-    ("name", QT_TRANSLATE_NOOP("CliTable", "Promo")),
-    ("mechanics", QT_TRANSLATE_NOOP("CliTable", "Mechanics")),
-    ("participating", QT_TRANSLATE_NOOP("CliTable", "Taking part")),
-    ("processing", QT_TRANSLATE_NOOP("CliTable", "Processing")),
-    ("active_offers", QT_TRANSLATE_NOOP("CliTable", "Products in it")),
-    ("date_to", QT_TRANSLATE_NOOP("CliTable", "Ends")),
-)
-JOB_COLUMNS = (
-    QT_TRANSLATE_NOOP("CliTable", "Job"),
-    QT_TRANSLATE_NOOP("CliTable", "Created"),
-    QT_TRANSLATE_NOOP("CliTable", "Operation"),
-    QT_TRANSLATE_NOOP("CliTable", "Target"),
-    QT_TRANSLATE_NOOP("CliTable", "Status"),
-    QT_TRANSLATE_NOOP("CliTable", "SKUs by outcome"),
+#: The columns of the tables `campaigns`, `promos` and `jobs` print: (command, field, heading). The headings are
+#: translated; the fields of `campaigns` and `promos` are their --json keys.
+TABLE_COLUMNS = (
+    ("campaigns", "id", QT_TRANSLATE_NOOP("CliTable", "Store id")),
+    ("campaigns", "domain", QT_TRANSLATE_NOOP("CliTable", "Store")),
+    ("campaigns", "business_id", QT_TRANSLATE_NOOP("CliTable", "Business id")),
+    ("campaigns", "business_name", QT_TRANSLATE_NOOP("CliTable", "Business")),
+    ("campaigns", "placement_type", QT_TRANSLATE_NOOP("CliTable", "Model")),
+    ("campaigns", "api_availability", QT_TRANSLATE_NOOP("CliTable", "API access")),
+    ("promos", "id", QT_TRANSLATE_NOOP("CliTable", "Promo id")),
+    ("promos", "name", QT_TRANSLATE_NOOP("CliTable", "Promo")),
+    ("promos", "mechanics", QT_TRANSLATE_NOOP("CliTable", "Mechanics")),
+    ("promos", "participating", QT_TRANSLATE_NOOP("CliTable", "Taking part")),
+    ("promos", "processing", QT_TRANSLATE_NOOP("CliTable", "Processing")),
+    ("promos", "active_offers", QT_TRANSLATE_NOOP("CliTable", "Products in it")),
+    ("promos", "date_to", QT_TRANSLATE_NOOP("CliTable", "Ends")),
+    ("jobs", "job_id", QT_TRANSLATE_NOOP("CliTable", "Job")),
+    ("jobs", "created", QT_TRANSLATE_NOOP("CliTable", "Created")),
+    ("jobs", "operation", QT_TRANSLATE_NOOP("CliTable", "Operation")),
+    ("jobs", "target", QT_TRANSLATE_NOOP("CliTable", "Target")),
+    ("jobs", "status", QT_TRANSLATE_NOOP("CliTable", "Status")),
+    ("jobs", "counts", QT_TRANSLATE_NOOP("CliTable", "SKUs by outcome")),
 )
 
 
@@ -592,12 +585,15 @@ def _heading(title: str) -> str:
     return translated("CliTable", title)
 
 
-def _print_table(header: list[str], rows: list[list[object]]) -> None:
-    """Tab-separated lines (scripts split on tabs) under a header row a person can read."""
+def _print_table(command: str, rows: list[dict[str, Any]]) -> None:
+    """`command`'s TABLE_COLUMNS of `rows`: tab-separated lines (scripts split on tabs) under a header row a
+    person can read."""
+    columns = [(field, heading) for name, field, heading in TABLE_COLUMNS if name == command]
     words = {True: _heading(_YES), False: _heading(_NO)}
-    print("\t".join(header))
+    print("\t".join(_heading(heading) for _field, heading in columns))
     for row in rows:
-        cells = (words[value] if isinstance(value, bool) else "" if value is None else value for value in row)
+        values = (row[field] for field, _title in columns)
+        cells = (words[value] if isinstance(value, bool) else "" if value is None else value for value in values)
         print("\t".join(safe(cell) for cell in cells))
 
 
@@ -635,16 +631,16 @@ def cmd_jobs(args: argparse.Namespace) -> int:
     for job, counts in jobs:
         tally = ", ".join(f"{tr('Outcome', OUTCOME_TITLES[o])} {number(n)}" for o, n in sorted(counts.items()) if n)
         table.append(
-            [
-                job.id,
-                local_time(job.started_at or job.created_at),
-                _operation_label(job.operation),
-                render(target_title(job.target, job.target_name)),
-                render(status_title(job.status)),
-                tally,
-            ]
+            {
+                "job_id": job.id,
+                "created": local_time(job.started_at or job.created_at),
+                "operation": _operation_label(job.operation),
+                "target": render(target_title(job.target, job.target_name)),
+                "status": render(status_title(job.status)),
+                "counts": tally,
+            }
         )
-    _print_table([_heading(title) for title in JOB_COLUMNS], table)
+    _print_table("jobs", table)
     return EXIT_OK
 
 
