@@ -15,10 +15,11 @@ import contextlib
 import json
 import logging
 import os
+import queue
 import signal
 import sys
 import threading
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
@@ -647,24 +648,24 @@ def cmd_jobs(args: argparse.Namespace) -> int:
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from ymdesk.core.simulator import DEMO_API_KEY, run_sandbox
 
-    try:
-        simulator = run_sandbox(port=args.port, seed_file=args.seed_file)
-    except OSError as error:
-        raise CliError(
-            Message.translate("Cli", "Cannot listen on port {port} ({error}); pick another with --port.").with_args(
-                port=args.port, error=error.strerror or error
+    with CtrlC(threading.Event()) as stopped:  # Ctrl+C stops the simulator, even while it starts
+        try:
+            simulator = run_sandbox(port=args.port, seed_file=args.seed_file)
+        except OSError as error:
+            raise CliError(
+                Message.translate("Cli", "Cannot listen on port {port} ({error}); pick another with --port.").with_args(
+                    port=args.port, error=error.strerror or error
+                )
+            ) from error
+        with simulator:
+            say(
+                Message.translate("Cli", "Market simulator at {url}; API key: {key}. Press Ctrl+C to stop.").with_args(
+                    url=simulator.url, key=DEMO_API_KEY
+                )
             )
-        ) from error
-    with simulator:
-        say(
-            Message.translate("Cli", "Market simulator at {url}; API key: {key}. Press Ctrl+C to stop.").with_args(
-                url=simulator.url, key=DEMO_API_KEY
-            )
-        )
-        _print_sandbox_targets(simulator)
-        sys.stdout.flush()
-        with contextlib.suppress(KeyboardInterrupt):
-            simulator.wait()
+            _print_sandbox_targets(simulator)
+            sys.stdout.flush()
+            stopped.wait()
     return EXIT_OK
 
 
@@ -752,14 +753,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
             )
         api_url = _api_url(args.api_url or job.api_url)
         token = _token()
-        cancel = threading.Event()
-        previous = signal.signal(signal.SIGINT, _cancel_on_interrupt(cancel))
-        try:
-            with MarketClient(token, api_url) as client:
-                show = TerminalProgress(RunLog(job.operation))
-                result = _drain(verify_job(client, journal, job.id, cancel=cancel), show)
-        finally:
-            signal.signal(signal.SIGINT, previous)
+        with _cancel_on_ctrl_c(threading.Event()) as cancel, MarketClient(token, api_url) as client:
+            show = TerminalProgress(RunLog(job.operation))
+            result = _drain(verify_job(client, journal, job.id, cancel=cancel), show)
     if args.json:
         print(
             json.dumps(
@@ -808,14 +804,9 @@ def _check(
         )
         return None
     warn(check_plan.describe(render))
-    cancel = threading.Event()
-    previous = signal.signal(signal.SIGINT, _cancel_on_interrupt(cancel))
-    try:
-        with MarketClient(token, api_url) as client:
-            show = TerminalProgress(RunLog(operation))
-            result = _drain(run_check(client, operation, target, skus, cancel=cancel), show)
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    with _cancel_on_ctrl_c(threading.Event()) as cancel, MarketClient(token, api_url) as client:
+        show = TerminalProgress(RunLog(operation))
+        result = _drain(run_check(client, operation, target, skus, cancel=cancel), show)
     for line in result.lines(render):
         say(line, sys.stderr if args.json else None)
     for sku in result.missing[:50]:
@@ -891,11 +882,9 @@ def _execute(
     from ymdesk.core.runs.plan import JobSource, start_run
     from ymdesk.core.runs.run_log import RunLog
 
-    cancel = threading.Event()
-    previous = signal.signal(signal.SIGINT, _cancel_on_interrupt(cancel))
     status = JobStatus.RUNNING
     job_id = plan.job_id
-    try:
+    with _cancel_on_ctrl_c(threading.Event()) as cancel:
         show = TerminalProgress(RunLog(plan.operation, journal.counts(plan.job_id) if plan.job_id else None))
         client = MarketClient(token, api_url)
         retry_failed = bool(getattr(args, "retry_failed", False))
@@ -919,8 +908,6 @@ def _execute(
                         )
         finally:
             events.close()  # a second Ctrl+C: the runner records how the job ended before the process goes
-    finally:
-        signal.signal(signal.SIGINT, previous)
     assert job_id is not None  # start_run yields JobCreated before anything is sent
     _finish(journal, job_id, status, args)
     return _exit_code(journal, job_id, status)
@@ -949,14 +936,47 @@ def _finish(journal: Journal, job_id: int, status: JobStatus, args: argparse.Nam
     _summarise(journal, job_id, status, report, args.json)
 
 
-def _cancel_on_interrupt(cancel: threading.Event) -> Callable[[int, FrameType | None], None]:
-    def handler(signum: int, frame: FrameType | None) -> None:
-        if cancel.is_set():
-            raise KeyboardInterrupt  # a second Ctrl+C: stop at once; the job stays resumable
-        cancel.set()
-        warn(Message.translate("Cli", "Cancelling… (Ctrl+C again to stop at once)"))
+class CtrlC:
+    """Ctrl+C while a job, a check or the sandbox runs: the first sets `cancel` (and prints `notice`), a second
+    stops at once (KeyboardInterrupt; a job stays resumable).
 
-    return handler
+    The handler only hands the signal to a thread through a SimpleQueue, whose put() is safe in a signal
+    handler: setting an Event or printing inside the handler deadlocks or fails when the signal lands while
+    the main thread holds that Event's lock or is writing a progress line, and a KeyboardInterrupt raised
+    inside threading's lock handling can leave a lock held for ever (the sandbox then never stopped)."""
+
+    def __init__(self, cancel: threading.Event, notice: Message | None = None) -> None:
+        self.cancel = cancel
+        self._notice = notice
+        self._interrupted = False
+        self._signals: queue.SimpleQueue[int | None] = queue.SimpleQueue()
+        self._relay = threading.Thread(target=self._relay_signals, name="ctrl-c", daemon=True)
+        self._previous: Any = None
+
+    def __enter__(self) -> threading.Event:
+        self._relay.start()
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self.cancel
+
+    def __exit__(self, *exc_info: object) -> None:
+        signal.signal(signal.SIGINT, self._previous)
+        self._signals.put(None)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self._interrupted:
+            raise KeyboardInterrupt
+        self._interrupted = True
+        self._signals.put(signum)
+
+    def _relay_signals(self) -> None:
+        while self._signals.get() is not None:
+            self.cancel.set()
+            if self._notice is not None:
+                warn(self._notice)
+
+
+def _cancel_on_ctrl_c(cancel: threading.Event) -> CtrlC:
+    return CtrlC(cancel, Message.translate("Cli", "Cancelling… (Ctrl+C again to stop at once)"))
 
 
 class TerminalProgress:
