@@ -129,9 +129,7 @@ def test_the_sorted_sku_search_finds_what_the_arrow_scan_finds(qapp):
     rng = np.random.default_rng(7)
     words = ["", "АРТ-", "арт-", "Ёж", "ёж", "0001", "00", "SKU-", "sku-", "x", "Ω", "€"]
     rows = 3_000
-    skus = [
-        None if i % 97 == 0 else f"{words[rng.integers(len(words))]}{rng.integers(0, 5000)}" for i in range(rows)
-    ]
+    skus = [None if i % 97 == 0 else f"{words[rng.integers(len(words))]}{rng.integers(0, 5000)}" for i in range(rows)]
     frame = pd.DataFrame({"Ваш SKU": pd.Series(skus, dtype="str")})
     scan, search = CatalogTableModel(), CatalogTableModel()
     for model in (scan, search):
