@@ -25,8 +25,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from ymdesk import __version__
 from ymdesk.core import paths
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message, UserError
@@ -896,6 +894,8 @@ def row_runs(rows: Sequence[int | None]) -> list[tuple[int, int | None]]:
     if not rows:
         return []
     if None not in rows:
+        import numpy as np  # here, not at the top: the CLI's history and report commands never need it
+
         values = np.asarray(rows, dtype=np.int64)
         starts = np.flatnonzero(np.diff(values) != 1) + 1
         return [(0, int(values[0])), *zip(starts.tolist(), values[starts].tolist(), strict=True)]
