@@ -43,6 +43,25 @@ log = logging.getLogger(__name__)
 #: empty file); MIGRATIONS[n] takes version n to n + 1, each in one transaction with its version bump.
 SCHEMA_VERSION = 3
 
+
+def _items_table(name: str, raw: str) -> str:
+    """The items table: format 1 (0.1.0) and format 3 differ only in whether `raw` may be NULL."""
+    return f"""CREATE TABLE IF NOT EXISTS {name} (
+    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    sku TEXT NOT NULL,
+    raw {raw},
+    row INTEGER,
+    outcome TEXT NOT NULL DEFAULT 'pending',
+    reason TEXT,
+    api_code TEXT,
+    http_status INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT,
+    PRIMARY KEY (job_id, seq)
+) WITHOUT ROWID"""
+
+
 _SCHEMA_0_1_0 = """
 CREATE TABLE IF NOT EXISTS jobs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -63,23 +82,10 @@ CREATE TABLE IF NOT EXISTS jobs (
     message TEXT,
     version TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS items (
-    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    sku TEXT NOT NULL,
-    raw TEXT NOT NULL,
-    row INTEGER,
-    outcome TEXT NOT NULL DEFAULT 'pending',
-    reason TEXT,
-    api_code TEXT,
-    http_status INTEGER,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT,
-    PRIMARY KEY (job_id, seq)
-) WITHOUT ROWID;
+{items};
 -- No index on outcome: every batch rewrites 500 outcomes, and the index made that a third slower:
 -- counting a 100k-SKU job without it takes ~20 ms, and only History and summaries count.
-"""
+""".format(items=_items_table("items", raw="TEXT NOT NULL"))
 
 #: Reason recorded for SKUs that went out without a readable answer (also on SKUs a 0.1.0 journal left
 #: pending or "cancelled" after sending them: 0.1.0 called those "Not sent", which was not true).
@@ -156,22 +162,7 @@ CREATE TABLE IF NOT EXISTS item_rows (
 
 #: items as of format 3: `raw` is NULL where the cell is the SKU itself (nearly every item: writing each SKU twice
 #: cost 0.2 s per 1M of a job's start, and 13 MB); readers take COALESCE(raw, sku).
-_ITEMS_3 = """
-CREATE TABLE items_3 (
-    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    sku TEXT NOT NULL,
-    raw TEXT,
-    row INTEGER,
-    outcome TEXT NOT NULL DEFAULT 'pending',
-    reason TEXT,
-    api_code TEXT,
-    http_status INTEGER,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT,
-    PRIMARY KEY (job_id, seq)
-) WITHOUT ROWID
-"""
+_ITEMS_3 = _items_table("items_3", raw="TEXT")
 
 
 def _migrate_2_to_3(db: sqlite3.Connection) -> None:
@@ -208,59 +199,75 @@ class JobBusyError(UserError):
         self.pid, self.host = pid, host
 
 
+#: What the person reads when the journal fails, by kind of failure, and the exit code (2: fix it, nothing was sent).
+_FAILURES: dict[str, tuple[str, int]] = {
+    "read_only": (
+        QT_TRANSLATE_NOOP(
+            "Journal",
+            "The data folder {folder} cannot be written ({reason}); nothing was sent. Make it writable, or point "
+            "YMDESK_HOME at a folder that is.",
+        ),
+        2,
+    ),
+    "full": (
+        QT_TRANSLATE_NOOP(
+            "Journal",
+            "The disk holding the journal {path} is full; nothing more was sent. The batch in flight is recorded "
+            "as sent without an answer: free some space, then resume the job.",
+        ),
+        3,
+    ),
+    "locked": (
+        QT_TRANSLATE_NOOP(
+            "Journal",
+            "The journal {path} is locked by another program; nothing more was sent. Close that program (a "
+            "database viewer, a backup or sync tool), then resume the job.",
+        ),
+        3,
+    ),
+    "cannot_open": (
+        QT_TRANSLATE_NOOP(
+            "Journal",
+            "The journal {path} cannot be opened ({reason}); nothing was sent. Check that its folder exists "
+            "and can be written, or point YMDESK_HOME at one that can.",
+        ),
+        2,
+    ),
+    "other": (QT_TRANSLATE_NOOP("Journal", "The journal {path} failed ({reason}); nothing more was sent."), 3),
+}
+
+
 def journal_error(error: BaseException, path: Path) -> JournalError:
     """What an SQLite or OS error on the journal means for the person, by its SQLite error code."""
+    kind = _failure_kind(error)
+    if kind == "corrupt":
+        return corrupt_journal_error(path, str(error))
+    text, code = _FAILURES[kind]
+    return JournalError(
+        Message("Journal", text).with_args(folder=str(path.parent), path=str(path), reason=str(error)), code
+    )
+
+
+def _failure_kind(error: BaseException) -> str:
     name = getattr(error, "sqlite_errorname", "") or ""
     text = str(error).lower()
+    number = error.errno if isinstance(error, OSError) else None
     if (
         isinstance(error, PermissionError | IsADirectoryError)
         or "READONLY" in name
         or "readonly" in text
-        or (isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM))
+        or number in (errno.EROFS, errno.EACCES, errno.EPERM)
     ):
-        return JournalError(
-            Message.translate(
-                "Journal",
-                "The data folder {folder} cannot be written ({reason}); nothing was sent. Make it writable, or point "
-                "YMDESK_HOME at a folder that is.",
-            ).with_args(folder=str(path.parent), reason=str(error)),
-            2,
-        )
-    if "FULL" in name or "disk is full" in text or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
-        return JournalError(
-            Message.translate(
-                "Journal",
-                "The disk holding the journal {path} is full; nothing more was sent. The batch in flight is recorded "
-                "as sent without an answer: free some space, then resume the job.",
-            ).with_args(path=str(path)),
-            3,
-        )
+        return "read_only"
+    if "FULL" in name or "disk is full" in text or number == errno.ENOSPC:
+        return "full"
     if "BUSY" in name or "LOCKED" in name or "locked" in text:
-        return JournalError(
-            Message.translate(
-                "Journal",
-                "The journal {path} is locked by another program; nothing more was sent. Close that program (a "
-                "database viewer, a backup or sync tool), then resume the job.",
-            ).with_args(path=str(path)),
-            3,
-        )
+        return "locked"
     if "CORRUPT" in name or "NOTADB" in name or "malformed" in text or "not a database" in text:
-        return corrupt_journal_error(path, str(error))
+        return "corrupt"
     if "CANTOPEN" in name or "unable to open" in text:
-        return JournalError(
-            Message.translate(
-                "Journal",
-                "The journal {path} cannot be opened ({reason}); nothing was sent. Check that its folder exists "
-                "and can be written, or point YMDESK_HOME at one that can.",
-            ).with_args(path=str(path), reason=str(error)),
-            2,
-        )
-    return JournalError(
-        Message.translate("Journal", "The journal {path} failed ({reason}); nothing more was sent.").with_args(
-            path=str(path), reason=str(error)
-        ),
-        3,
-    )
+        return "cannot_open"
+    return "other"
 
 
 def corrupt_journal_error(path: Path, detail: str) -> JournalError:
