@@ -22,32 +22,32 @@
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="211"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="216"/>
         <source>Pick</source>
         <translation>Выбор</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="213"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="218"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="279"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="284"/>
         <source>Hidden in Excel: you may not have seen this row.</source>
         <translation>Скрыта в Excel: возможно, вы не видели эту строку.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="285"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="290"/>
         <source>The SKU is not valid.</source>
         <translation>SKU не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="289"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="294"/>
         <source>Duplicate: the same SKU is already in row %1; it is sent once.</source>
         <translation>Повтор: этот SKU уже есть в строке %1; он отправляется один раз.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/catalog_model.py" line="292"/>
+        <location filename="../../ymdesk/ui/catalog_model.py" line="297"/>
         <source>Duplicate SKU; it is sent once.</source>
         <translation>Повторяющийся SKU; он отправляется один раз.</translation>
     </message>
@@ -55,100 +55,100 @@
 <context>
     <name>Check</name>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="109"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="114"/>
         <source>Market&apos;s list of the promo&apos;s products stopped early ({why}).</source>
         <extracomment>offerIds per read request (the spec&apos;s maxItems), and the page size for a promo (its maximum `limit`). The read methods&apos; documented limits on the lowest tier (x-resource-limit-config &quot;none&quot;): getCampaignOffers counts the offers it returns, the other two count requests. A check is called longer than the run only when it is longer by more than this.</extracomment>
         <translation>Маркет отдал список товаров акции не полностью ({why}).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="231"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="220"/>
         <source>Keeping to Market&apos;s read limit: next request in {seconds} s.</source>
         <extracomment>What the last `read` found so far, and how many of its SKUs were looked up: still meaningful after a ReadCancelled (store and catalog; a promo counts only when read whole).</extracomment>
         <translation>Соблюдаем лимит чтения Маркета: следующий запрос через {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="247"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="230"/>
         <source>Market&apos;s read limit was reached (HTTP 420); waiting {seconds} s as Market asks.</source>
         <translation>Исчерпан лимит чтения Маркета (HTTP 420); ждём {seconds} с, как просит Маркет.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="261"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="244"/>
         <source>{problem} Reading again in {seconds} s.</source>
         <translation>{problem} Повторное чтение через {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="306"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="291"/>
         <source>Checking {count:n} {count:plural:SKU|SKUs} against Market takes about {check}, longer than the run itself (about {run}): Market allows fewer reads than changes.</source>
         <translation>Проверка {count:n} SKU на Маркете займёт около {check} — дольше самого запуска (около {run}): Маркет разрешает меньше запросов на чтение, чем на изменение.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="311"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="296"/>
         <source>Checking {count:n} {count:plural:SKU|SKUs} against Market takes about {check}.</source>
         <translation>Проверка {count:n} SKU на Маркете займёт около {check}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="369"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="354"/>
         <source>the store</source>
         <extracomment>Catalog only: store (campaign id) -&gt; how many of the found SKUs it places; a catalog delete or an archive takes them out of every one of them.</extracomment>
         <translation>магазине</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="370"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="355"/>
         <source>the business catalog</source>
         <translation>каталоге кабинета</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="371"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="356"/>
         <source>the promo</source>
         <translation>акции</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="377"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="362"/>
         <source>Check cancelled after {checked:n} of {picked:n} {picked:plural:SKU|SKUs}.</source>
         <translation>Проверка отменена после {checked:n} из {picked:n} SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="382"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="367"/>
         <source>Market has {found:n} of the {checked:n} checked {checked:plural:SKU|SKUs} in {where}.</source>
         <translation>В {where} на Маркете есть {found:n} из {checked:n} проверенных SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="388"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="373"/>
         <source>{count:n} {count:plural:is|are} not there: the run would report {count:plural:it|them} “not found”; you can drop {count:plural:it|them}.</source>
         <translation>Нет на Маркете: {count:n} SKU. Запуск отметит {count:plural:его|их|их} как «не найден»; {count:plural:его|их|их} можно исключить.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="398"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="383"/>
         <source>{count:n} {count:plural:is|are} not in the archive: there is nothing to bring back.</source>
         <translation>Не в архиве: {count:n} SKU — восстанавливать нечего.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="404"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="389"/>
         <source>{count:n} {count:plural:is|are} already in the archive.</source>
         <translation>Уже в архиве: {count:n} SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="406"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="391"/>
         <source>{count:n} {count:plural:is|are} in the archive (hidden in every store).</source>
         <translation>В архиве (скрыты во всех магазинах): {count:n} SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="412"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="397"/>
         <source>{count} of them are placed in stores; this takes them out of all {stores} of those stores.</source>
         <translation>Из них размещены в магазинах: {count}; операция уберёт их из всех этих магазинов ({stores}).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="419"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="404"/>
         <source>Statuses on Market: {tally}.</source>
         <translation>Статусы на Маркете: {tally}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="493"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="475"/>
         <source>{seconds} s</source>
         <translation>{seconds} с</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/check.py" line="494"/>
+        <location filename="../../ymdesk/core/runs/check.py" line="476"/>
         <source>{minutes} min</source>
         <translation>{minutes} мин</translation>
     </message>
@@ -156,38 +156,38 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="71"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="97"/>
         <source>Check against Market</source>
         <extracomment>The missing SKUs listed in the dialog (all of them are dropped by the button).</extracomment>
         <translation>Проверить на Маркете</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="73"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="99"/>
         <source>Look the picked SKUs up on Market before the run: which it has, which it has not.</source>
         <translation>Проверить выбранные SKU на Маркете перед запуском: какие там есть, а каких нет.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="76"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="102"/>
         <source>Cancel the check</source>
         <translation>Отменить проверку</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="86"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="108"/>
         <source>Drop them from the run</source>
         <translation>Исключить их из запуска</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="169"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="189"/>
         <source>… and {count:n} more</source>
         <translation>… и ещё {count:n}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="171"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="191"/>
         <source>Drop these {count:n} from the run</source>
         <translation>Исключить эти SKU ({count:n}) из запуска</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="192"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="212"/>
         <source>{count:n} SKUs Market does not have were dropped from the run.</source>
         <translation>Из запуска исключены SKU, которых нет на Маркете: {count:n}.</translation>
     </message>
@@ -195,265 +195,265 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../ymdesk/cli.py" line="441"/>
+        <location filename="../../ymdesk/cli.py" line="381"/>
         <source>{file}: sheet {sheet}, header in row {header}, SKU column “{column}”.</source>
         <translation>{file}: лист {sheet}, заголовок в строке {header}, столбец SKU «{column}».</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="485"/>
+        <location filename="../../ymdesk/cli.py" line="425"/>
         <source>--batch-size must be between 1 and {max}.</source>
         <translation>--batch-size должен быть от 1 до {max}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="491"/>
+        <location filename="../../ymdesk/cli.py" line="431"/>
         <source>{operation} needs --file with the SKUs to process.</source>
         <translation>Для {operation} нужен --file с SKU, которые надо обработать.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="505"/>
+        <location filename="../../ymdesk/cli.py" line="445"/>
         <source>{operation} works on the whole target; --file is not used with it.</source>
         <translation>{operation} действует на весь магазин или акцию целиком; --file с ней не используется.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="499"/>
+        <location filename="../../ymdesk/cli.py" line="439"/>
         <source>{file} has no valid SKUs to send; nothing was sent.</source>
         <translation>В {file} нет корректных SKU для отправки; ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="446"/>
+        <location filename="../../ymdesk/cli.py" line="386"/>
         <source>{rows:n} {rows:plural:row|rows}: {valid:n} unique valid {valid:plural:SKU|SKUs}, {invalid:n} invalid, {dupes:n} {dupes:plural:duplicate|duplicates}.</source>
         <translation>{rows:n} {rows:plural:строка|строки|строк}: уникальных корректных SKU — {valid:n}, некорректных — {invalid:n}, {dupes:n} {dupes:plural:повтор|повтора|повторов}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="459"/>
+        <location filename="../../ymdesk/cli.py" line="399"/>
         <source>Read as {encoding} (change with --encoding).</source>
         <translation>Прочитан в кодировке {encoding} (изменить: --encoding).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="465"/>
+        <location filename="../../ymdesk/cli.py" line="405"/>
         <source>{count:n} {count:plural:row is|rows are} hidden in Excel and were read too: {rows}.</source>
         <translation>{count:n} {count:plural:строка скрыта|строки скрыты|строк скрыто} в Excel, но тоже {count:plural:прочитана|прочитаны|прочитано}: {rows}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="471"/>
+        <location filename="../../ymdesk/cli.py" line="411"/>
         <source>  row {row}: {sku}: {reason}</source>
         <translation>  строка {row}: {sku}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="511"/>
+        <location filename="../../ymdesk/cli.py" line="451"/>
         <source>--drop-missing goes only with --check.</source>
         <translation>--drop-missing используется только с --check.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="519"/>
+        <location filename="../../ymdesk/cli.py" line="459"/>
         <source>No SKUs are left to send; nothing was sent.</source>
         <translation>Не осталось SKU для отправки; ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="553"/>
+        <location filename="../../ymdesk/cli.py" line="493"/>
         <source>There is no job {job} in the journal; see ymdesk-cli jobs.</source>
         <translation>Задания {job} нет в журнале; список заданий: ymdesk-cli jobs.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="566"/>
+        <location filename="../../ymdesk/cli.py" line="506"/>
         <source>Job {job} is being run by another ymdesk (process {pid} on {host}); nothing was sent. Wait for it to finish or stop that process, then resume.</source>
         <translation>Задание {job} уже выполняет другой экземпляр ymdesk (процесс {pid} на {host}); ничего не отправлено. Дождитесь его завершения или остановите этот процесс, затем продолжите задание.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="577"/>
+        <location filename="../../ymdesk/cli.py" line="517"/>
         <source>Job {job} is already finished; nothing to send.</source>
         <translation>Задание {job} уже завершено; отправлять нечего.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="719"/>
+        <location filename="../../ymdesk/cli.py" line="656"/>
         <source>Cannot listen on port {port} ({error}); pick another with --port.</source>
         <translation>Не удаётся занять порт {port} ({error}); укажите другой через --port.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="725"/>
+        <location filename="../../ymdesk/cli.py" line="662"/>
         <source>Market simulator at {url}; API key: {key}. Press Ctrl+C to stop.</source>
         <translation>Симулятор Маркета: {url}; API-ключ: {key}. Для остановки нажмите Ctrl+C.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="742"/>
+        <location filename="../../ymdesk/cli.py" line="678"/>
         <source>Business {id} «{name}»:</source>
         <translation>Кабинет {id} «{name}»:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="745"/>
+        <location filename="../../ymdesk/cli.py" line="681"/>
         <source>  store {id} «{name}» ({model}), {count:n} {count:plural:product|products}</source>
         <translation>  магазин {id} «{name}» ({model}), {count:n} {count:plural:товар|товара|товаров}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="751"/>
+        <location filename="../../ymdesk/cli.py" line="687"/>
         <source>  promo {id} «{name}»</source>
         <translation>  акция {id} «{name}»</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="753"/>
+        <location filename="../../ymdesk/cli.py" line="689"/>
         <source>Try: YM_API_KEY={key} ymdesk-cli run delete-offers --campaign-id {store} --file {file} --api-url {url} --dry-run</source>
         <translation>Попробуйте: YM_API_KEY={key} ymdesk-cli run delete-offers --campaign-id {store} --file {file} --api-url {url} --dry-run</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="768"/>
+        <location filename="../../ymdesk/cli.py" line="704"/>
         <source>Demo: the built-in Market simulator at {url}, sample catalog {file}.</source>
         <translation>Демо: встроенный симулятор Маркета на {url}, пример каталога {file}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="793"/>
+        <location filename="../../ymdesk/cli.py" line="729"/>
         <source>Demo finished. The sample catalog holds invalid SKUs and SKUs held in a Market warehouse on purpose; the report lists them with the reasons.</source>
         <translation>Демо завершено. В примере каталога намеренно есть некорректные SKU и SKU, хранящиеся на складе Маркета; в отчёте они перечислены с причинами.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1101"/>
+        <location filename="../../ymdesk/cli.py" line="1056"/>
         <source>Report: {path}</source>
         <translation>Отчёт: {path}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1143"/>
+        <location filename="../../ymdesk/cli.py" line="1098"/>
         <source>{operation} needs --campaign-id (the store&apos;s id; see ymdesk-cli campaigns).</source>
         <translation>Для {operation} нужен --campaign-id (идентификатор магазина; см. ymdesk-cli campaigns).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1147"/>
+        <location filename="../../ymdesk/cli.py" line="1102"/>
         <source>{operation} needs --business-id (see ymdesk-cli campaigns).</source>
         <translation>Для {operation} нужен --business-id (см. ymdesk-cli campaigns).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1151"/>
+        <location filename="../../ymdesk/cli.py" line="1106"/>
         <source>delete-promo-offers needs --promo-id (see ymdesk-cli promos).</source>
         <translation>Для delete-promo-offers нужен --promo-id (см. ymdesk-cli promos).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1129"/>
+        <location filename="../../ymdesk/cli.py" line="1084"/>
         <source>delete-promo-offers needs either --file or --all-offers.</source>
         <translation>Для delete-promo-offers нужен либо --file, либо --all-offers.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="590"/>
+        <location filename="../../ymdesk/cli.py" line="530"/>
         <source>Resuming job {job}: {left:n} {left:plural:SKU|SKUs} still to send.</source>
         <translation>Продолжаем задание {job}: осталось отправить {left:n} SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="814"/>
+        <location filename="../../ymdesk/cli.py" line="750"/>
         <source>Job {job} worked on the whole target; Market has nothing to re-read.</source>
         <translation>Задание {job} действовало на магазин или акцию целиком; перечитывать на Маркете нечего.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="847"/>
+        <location filename="../../ymdesk/cli.py" line="778"/>
         <source>  row {row}: {sku}</source>
         <translation>  строка {row}: {sku}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="849"/>
-        <location filename="../../ymdesk/cli.py" line="889"/>
+        <location filename="../../ymdesk/cli.py" line="780"/>
+        <location filename="../../ymdesk/cli.py" line="815"/>
         <source>… and {count:n} more.</source>
         <translation>… и ещё {count:n}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="870"/>
+        <location filename="../../ymdesk/cli.py" line="801"/>
         <source>{operation} works on the whole target; there is nothing to check.</source>
         <translation>{operation} действует на весь магазин или акцию целиком; проверять нечего.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="887"/>
+        <location filename="../../ymdesk/cli.py" line="813"/>
         <source>  not on Market: {sku}</source>
         <translation>  нет на Маркете: {sku}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="910"/>
+        <location filename="../../ymdesk/cli.py" line="836"/>
         <source>Check cancelled; nothing was sent.</source>
         <translation>Проверка отменена; ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="914"/>
+        <location filename="../../ymdesk/cli.py" line="840"/>
         <source>Dropping {count:n} {count:plural:SKU|SKUs} Market does not have from the run.</source>
         <translation>Исключаем из запуска SKU, которых нет на Маркете: {count:n}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="936"/>
+        <location filename="../../ymdesk/cli.py" line="862"/>
         <source>{done:n} of {total:n} {total:plural:SKU|SKUs} read.</source>
         <translation>Прочитано {done:n} из {total:n} SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="979"/>
+        <location filename="../../ymdesk/cli.py" line="903"/>
         <source>Market refused the API key. Set YM_API_KEY to a valid key, or save a new key in the ymdesk app (Connect), then resume the job.</source>
         <translation>Маркет не принял API-ключ. Укажите действующий ключ в YM_API_KEY или сохраните новый ключ в приложении ymdesk («Подключиться»), затем продолжите задание.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1022"/>
+        <location filename="../../ymdesk/cli.py" line="979"/>
         <source>Cancelling… (Ctrl+C again to stop at once)</source>
         <extracomment>The job a run or resume works on, for the --json object printed after an unexpected error.</extracomment>
         <translation>Отменяем… (нажмите Ctrl+C ещё раз, чтобы остановить сразу)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1073"/>
+        <location filename="../../ymdesk/cli.py" line="1028"/>
         <source>Job {job}, {status}: {succeeded:n} archived, {failed:n} not archived or failed, {invalid:n} invalid, {skipped:n} not sent.</source>
         <translation>Задание {job}, статус «{status}»: отправлено в архив — {succeeded:n}, не отправлено в архив или с ошибкой — {failed:n}, некорректных — {invalid:n}, не отправлено — {skipped:n}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1079"/>
+        <location filename="../../ymdesk/cli.py" line="1034"/>
         <source>Job {job}, {status}: {succeeded:n} back from the archive, {failed:n} not brought back or failed, {invalid:n} invalid, {skipped:n} not sent.</source>
         <translation>Задание {job}, статус «{status}»: восстановлено из архива — {succeeded:n}, не восстановлено или с ошибкой — {failed:n}, некорректных — {invalid:n}, не отправлено — {skipped:n}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1085"/>
+        <location filename="../../ymdesk/cli.py" line="1040"/>
         <source>Job {job}, {status}: {succeeded:n} deleted, {failed:n} not deleted or failed, {invalid:n} invalid, {skipped:n} not sent.</source>
         <translation>Задание {job}, статус «{status}»: удалено — {succeeded:n}, не удалено или с ошибкой — {failed:n}, некорректных — {invalid:n}, не отправлено — {skipped:n}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1153"/>
+        <location filename="../../ymdesk/cli.py" line="1108"/>
         <source>--all-offers goes only with delete-promo-offers.</source>
         <translation>--all-offers используется только с delete-promo-offers.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1280"/>
+        <location filename="../../ymdesk/cli.py" line="1220"/>
         <source>{operation}, {target}. Type {expected} to confirm: </source>
         <translation>{operation}, {target}. Для подтверждения введите {expected}: </translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1284"/>
+        <location filename="../../ymdesk/cli.py" line="1224"/>
         <source>{operation}, {target}: {count:n} {count:plural:SKU|SKUs}. Continue? [y/N] </source>
         <translation>{operation}, {target}: {count:n} SKU. Продолжить? [д/Н] </translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1380"/>
+        <location filename="../../ymdesk/cli.py" line="1320"/>
         <source>The log cannot be written ({reason}); going on without it.</source>
         <extracomment>--json promises one object on stdout however the command ends; _summarise prints it when a run gets that far.</extracomment>
         <translation>Не удаётся записать файл журнала ({reason}); продолжаем без него.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1141"/>
+        <location filename="../../ymdesk/cli.py" line="1096"/>
         <source>{option} must be a positive number.</source>
         <translation>{option} должен быть положительным числом.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1200"/>
+        <location filename="../../ymdesk/cli.py" line="1155"/>
         <source>This key reaches no store with id {campaign}; nothing was sent. See ymdesk-cli campaigns for the stores it reaches.</source>
         <translation>С этим ключом нет доступа к магазину с ID {campaign}; ничего не отправлено. Доступные магазины: ymdesk-cli campaigns.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1255"/>
+        <location filename="../../ymdesk/cli.py" line="1195"/>
         <source>No API key: set the YM_API_KEY environment variable, or save the key in the ymdesk app.</source>
         <translation>Нет API-ключа: задайте переменную окружения YM_API_KEY или сохраните ключ в приложении ymdesk.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1268"/>
+        <location filename="../../ymdesk/cli.py" line="1208"/>
         <source>This run changes your Market catalog; confirm it with --yes when running without a terminal. Nothing was sent.</source>
         <translation>Этот запуск изменит ваш каталог на Маркете; без терминала подтвердите его ключом --yes. Ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1288"/>
+        <location filename="../../ymdesk/cli.py" line="1228"/>
         <source>Not confirmed; nothing was sent.</source>
         <translation>Не подтверждено; ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1323"/>
+        <location filename="../../ymdesk/cli.py" line="1263"/>
         <source>Stopped. The job stays in the journal; finish it with ymdesk-cli resume.</source>
         <translation>Остановлено. Задание сохранено в журнале; завершите его командой ymdesk-cli resume.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1333"/>
+        <location filename="../../ymdesk/cli.py" line="1273"/>
         <source>ymdesk hit an unexpected error ({kind}); details are in {log}. Any job stays in the journal: finish it with ymdesk-cli resume.</source>
         <translation>В ymdesk произошла непредвиденная ошибка ({kind}); подробности в {log}. Задания сохранены в журнале: завершите их командой ymdesk-cli resume.</translation>
     </message>
@@ -527,235 +527,234 @@
         <translation>см. ymdesk-cli --help</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="138"/>
+        <location filename="../../ymdesk/cli.py" line="201"/>
         <source>API address (default: ${env} or https://api.partner.market.yandex.ru)</source>
         <translation>адрес API (по умолчанию: ${env} или https://api.partner.market.yandex.ru)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="139"/>
+        <location filename="../../ymdesk/cli.py" line="225"/>
         <source>XLSX (or .csv) report of every SKU that did not succeed</source>
         <translation>отчёт XLSX (или .csv) по всем SKU, которые не удалось обработать</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="140"/>
+        <location filename="../../ymdesk/cli.py" line="199"/>
         <source>one JSON summary on stdout at the end</source>
         <translation>в конце вывести одну сводку в JSON в stdout</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="141"/>
+        <location filename="../../ymdesk/cli.py" line="198"/>
         <source>print JSON</source>
         <translation>вывод в JSON</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="145"/>
+        <location filename="../../ymdesk/cli.py" line="248"/>
         <source>delete the products in the file from one store</source>
-        <extracomment>What each operation does, for `ymdesk-cli run --help` and `ymdesk-cli run OPERATION --help`.</extracomment>
+        <extracomment>What reading a catalog file takes, and what every run takes (an operation&apos;s and a resume&apos;s). What each operation does, for `ymdesk-cli run --help` and `ymdesk-cli run OPERATION --help`.</extracomment>
         <translation>удалить товары из файла из одного магазина</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="146"/>
+        <location filename="../../ymdesk/cli.py" line="249"/>
         <source>delete the products in the file from the whole business catalog, every store included</source>
         <translation>удалить товары из файла из всего каталога кабинета, включая все магазины</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="149"/>
+        <location filename="../../ymdesk/cli.py" line="252"/>
         <source>take the products in the file out of a promo, or leave the promo entirely (--all-offers)</source>
         <translation>убрать товары из файла из акции или выйти из акции полностью (--all-offers)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="152"/>
+        <location filename="../../ymdesk/cli.py" line="255"/>
         <source>remove every price set through the API in one store (legacy method; no file)</source>
         <translation>удалить все цены, заданные через API, в одном магазине (устаревший метод; без файла)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="166"/>
+        <location filename="../../ymdesk/cli.py" line="194"/>
         <source>language of messages</source>
+        <extracomment>Every argument of every command, declared once by a key: its flags and argparse&apos;s keywords (its help is _HELP[key]). A command picks its own with `_add`. The arguments&apos; help (CliHelp texts; {env} and {max} in them are filled in when the parser is built).</extracomment>
         <translation>язык сообщений</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="173"/>
+        <location filename="../../ymdesk/cli.py" line="195"/>
         <source>debug logging</source>
         <translation>подробный журнал для отладки</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="180"/>
+        <location filename="../../ymdesk/cli.py" line="196"/>
         <source>show this help and exit</source>
         <translation>показать эту справку и выйти</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="184"/>
+        <location filename="../../ymdesk/cli.py" line="268"/>
         <source>Bulk clean-up of a Yandex Market catalog (Partner API).</source>
         <translation>Массовая чистка каталога на Яндекс Маркете (Partner API).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="192"/>
+        <location filename="../../ymdesk/cli.py" line="276"/>
         <source>show the version and exit</source>
         <translation>показать версию и выйти</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="198"/>
+        <location filename="../../ymdesk/cli.py" line="289"/>
         <source>read a catalog file and show what would be sent</source>
         <translation>прочитать файл каталога и показать, что будет отправлено</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="200"/>
+        <location filename="../../ymdesk/cli.py" line="197"/>
         <source>the catalog: XLSX, XLS, ODS or CSV</source>
         <translation>каталог: XLSX, XLS, ODS или CSV</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="204"/>
+        <location filename="../../ymdesk/cli.py" line="200"/>
         <source>with --json: list the unique valid SKUs</source>
         <translation>с --json: перечислить уникальные корректные SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="208"/>
+        <location filename="../../ymdesk/cli.py" line="295"/>
         <source>run an operation (ymdesk-cli run OPERATION --help)</source>
         <translation>запустить операцию (ymdesk-cli run ОПЕРАЦИЯ --help)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="219"/>
+        <location filename="../../ymdesk/cli.py" line="303"/>
         <source>stores reachable with the key</source>
         <translation>магазины, доступные по ключу</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="220"/>
+        <location filename="../../ymdesk/cli.py" line="304"/>
         <source>promos of a business</source>
         <translation>акции кабинета</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="231"/>
-        <location filename="../../ymdesk/cli.py" line="326"/>
+        <location filename="../../ymdesk/cli.py" line="212"/>
         <source>the business&apos;s id (see ymdesk-cli campaigns)</source>
         <translation>ID кабинета (см. ymdesk-cli campaigns)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="234"/>
+        <location filename="../../ymdesk/cli.py" line="306"/>
         <source>the journal of runs</source>
         <translation>журнал запусков</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="239"/>
+        <location filename="../../ymdesk/cli.py" line="309"/>
         <source>re-read the SKUs a run recorded as done; list any Market still shows</source>
         <translation>перечитать SKU, которые запуск отметил как выполненные, и перечислить те, что ещё видны на Маркете</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="245"/>
-        <location filename="../../ymdesk/cli.py" line="261"/>
+        <location filename="../../ymdesk/cli.py" line="203"/>
         <source>the job&apos;s number (see ymdesk-cli jobs)</source>
         <translation>номер задания (см. ymdesk-cli jobs)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="250"/>
+        <location filename="../../ymdesk/cli.py" line="202"/>
         <source>API address (default: the job&apos;s, ${env} or the Market API)</source>
         <translation>адрес API (по умолчанию: адрес задания, ${env} или API Маркета)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="256"/>
+        <location filename="../../ymdesk/cli.py" line="315"/>
         <source>finish an interrupted run</source>
         <translation>завершить прерванный запуск</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="268"/>
+        <location filename="../../ymdesk/cli.py" line="204"/>
         <source>also send again the SKUs that failed for a cause worth retrying (network, timeout, 5xx, 423); never those Market refused</source>
         <translation>также повторно отправить SKU, не прошедшие по причине, при которой стоит повторить (сеть, тайм-аут, 5xx, 423); отклонённые Маркетом — никогда</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="277"/>
+        <location filename="../../ymdesk/cli.py" line="318"/>
         <source>the built-in Market simulator on 127.0.0.1</source>
         <translation>встроенный симулятор Маркета на 127.0.0.1</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="280"/>
+        <location filename="../../ymdesk/cli.py" line="209"/>
         <source>port to listen on (default 8765)</source>
         <translation>порт для прослушивания (по умолчанию 8765)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="286"/>
+        <location filename="../../ymdesk/cli.py" line="210"/>
         <source>a catalog whose SKUs the demo stores hold (default: the sample)</source>
         <translation>каталог, SKU которого есть в демо-магазинах (по умолчанию — пример)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="291"/>
+        <location filename="../../ymdesk/cli.py" line="322"/>
         <source>the whole flow on the sample catalog against the built-in simulator</source>
         <translation>весь сценарий на примере каталога со встроенным симулятором</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="319"/>
+        <location filename="../../ymdesk/cli.py" line="211"/>
         <source>the store&apos;s id (see ymdesk-cli campaigns)</source>
         <translation>ID магазина (см. ymdesk-cli campaigns)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="332"/>
+        <location filename="../../ymdesk/cli.py" line="213"/>
         <source>the promo&apos;s id, e.g. &apos;#600101&apos; (see ymdesk-cli promos)</source>
         <translation>ID акции, например &apos;#600101&apos; (см. ymdesk-cli promos)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="337"/>
+        <location filename="../../ymdesk/cli.py" line="214"/>
         <source>leave the promo entirely (instead of --file)</source>
         <translation>выйти из акции полностью (вместо --file)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="341"/>
+        <location filename="../../ymdesk/cli.py" line="215"/>
         <source>the catalog with the SKUs</source>
         <translation>каталог с SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="346"/>
+        <location filename="../../ymdesk/cli.py" line="216"/>
         <source>read, validate and plan; send nothing</source>
         <translation>прочитать, проверить и спланировать; ничего не отправлять</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="352"/>
+        <location filename="../../ymdesk/cli.py" line="217"/>
         <source>look the SKUs up on Market first (with --dry-run: only check)</source>
         <translation>сначала проверить SKU на Маркете (с --dry-run: только проверить)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="357"/>
+        <location filename="../../ymdesk/cli.py" line="218"/>
         <source>with --check: do not send SKUs Market does not have</source>
         <translation>с --check: не отправлять SKU, которых нет на Маркете</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="364"/>
+        <location filename="../../ymdesk/cli.py" line="219"/>
         <source>SKUs per request (1..{max})</source>
         <translation>SKU в запросе (1..{max})</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="374"/>
+        <location filename="../../ymdesk/cli.py" line="220"/>
         <source>sheet name (default: the one with the clearest SKU column)</source>
         <translation>имя листа (по умолчанию: лист с самым явным столбцом SKU)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="379"/>
+        <location filename="../../ymdesk/cli.py" line="221"/>
         <source>header of the SKU column (default: detected)</source>
         <translation>заголовок столбца SKU (по умолчанию определяется автоматически)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="385"/>
+        <location filename="../../ymdesk/cli.py" line="222"/>
         <source>text encoding of a CSV/TXT file, e.g. cp1251, utf-8, cp866, koi8-r (default: detected)</source>
         <translation>кодировка файла CSV/TXT, например cp1251, utf-8, cp866, koi8-r (по умолчанию определяется автоматически)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="398"/>
+        <location filename="../../ymdesk/cli.py" line="226"/>
         <source>write the report with every SKU, always</source>
         <translation>всегда записывать отчёт со всеми SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="401"/>
+        <location filename="../../ymdesk/cli.py" line="227"/>
         <source>do not ask for confirmation</source>
         <translation>не запрашивать подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="409"/>
+        <location filename="../../ymdesk/cli.py" line="228"/>
         <source>pace to N units per SECONDS when Market sends no limit headers (default: the documented limit)</source>
         <translation>темп: N единиц за SECONDS секунд, если Маркет не присылает заголовки лимитов (по умолчанию — документированный лимит)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1214"/>
+        <location filename="../../ymdesk/cli.py" line="146"/>
         <source>{text} is not N/SECONDS, e.g. 5000/60</source>
         <translation>{text} — не в формате N/SECONDS, например 5000/60</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="1218"/>
+        <location filename="../../ymdesk/cli.py" line="150"/>
         <source>{text}: both numbers must be positive</source>
         <translation>{text}: оба числа должны быть положительными</translation>
     </message>
@@ -763,108 +762,108 @@
 <context>
     <name>CliTable</name>
     <message>
-        <location filename="../../ymdesk/cli.py" line="620"/>
+        <location filename="../../ymdesk/cli.py" line="557"/>
         <source>Store id</source>
-        <extracomment>(field, column heading) of `campaigns` and `promos`; the headings are translated, the fields are --json&apos;s keys.</extracomment>
+        <extracomment>The columns of the tables `campaigns`, `promos` and `jobs` print: (command, field, heading). The headings are translated; the fields of `campaigns` and `promos` are their --json keys.</extracomment>
         <translation>ID магазина</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="621"/>
+        <location filename="../../ymdesk/cli.py" line="558"/>
         <source>Store</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="622"/>
+        <location filename="../../ymdesk/cli.py" line="559"/>
         <source>Business id</source>
         <translation>ID кабинета</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="623"/>
+        <location filename="../../ymdesk/cli.py" line="560"/>
         <source>Business</source>
         <translation>Кабинет</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="624"/>
+        <location filename="../../ymdesk/cli.py" line="561"/>
         <source>Model</source>
         <translation>Модель</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="625"/>
+        <location filename="../../ymdesk/cli.py" line="562"/>
         <source>API access</source>
         <translation>Доступ к API</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="628"/>
+        <location filename="../../ymdesk/cli.py" line="563"/>
         <source>Promo id</source>
         <translation>ID акции</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="629"/>
+        <location filename="../../ymdesk/cli.py" line="564"/>
         <source>Promo</source>
         <translation>Акция</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="630"/>
+        <location filename="../../ymdesk/cli.py" line="565"/>
         <source>Mechanics</source>
         <translation>Механика</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="631"/>
+        <location filename="../../ymdesk/cli.py" line="566"/>
         <source>Taking part</source>
         <translation>Участвует</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="632"/>
+        <location filename="../../ymdesk/cli.py" line="567"/>
         <source>Processing</source>
         <translation>Обработка</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="633"/>
+        <location filename="../../ymdesk/cli.py" line="568"/>
         <source>Products in it</source>
         <translation>Товаров в акции</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="634"/>
+        <location filename="../../ymdesk/cli.py" line="569"/>
         <source>Ends</source>
         <translation>Окончание</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="637"/>
+        <location filename="../../ymdesk/cli.py" line="570"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="638"/>
+        <location filename="../../ymdesk/cli.py" line="571"/>
         <source>Created</source>
         <translation>Создано</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="639"/>
+        <location filename="../../ymdesk/cli.py" line="572"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="640"/>
+        <location filename="../../ymdesk/cli.py" line="573"/>
         <source>Target</source>
         <translation>Цель</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="641"/>
+        <location filename="../../ymdesk/cli.py" line="574"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="642"/>
+        <location filename="../../ymdesk/cli.py" line="575"/>
         <source>SKUs by outcome</source>
         <translation>SKU по итогам</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="646"/>
+        <location filename="../../ymdesk/cli.py" line="579"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/cli.py" line="647"/>
+        <location filename="../../ymdesk/cli.py" line="580"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -872,82 +871,83 @@
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="42"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="65"/>
         <source>Remove ALL prices set through the API in the store “{target}”? This cannot be undone.</source>
         <translation>Удалить ВСЕ цены, заданные через API, в магазине «{target}»? Это действие нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="46"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="69"/>
         <source>Leave the promo “{target}” entirely, with all products? This cannot be undone.</source>
         <translation>Выйти из акции «{target}» полностью, со всеми товарами? Это действие нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="50"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="73"/>
         <source>Resume run #{job}: send the {count:n} SKUs left ({operation}) to “{target}”?</source>
         <translation>Продолжить запуск №{job} ({operation}): отправить оставшиеся SKU ({count:n}) для «{target}»?</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="55"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="43"/>
         <source>Delete {count:n} products from the store “{target}”? This cannot be undone.</source>
+        <extracomment>The question before a run over picked SKUs, per operation (translated when it is asked).</extracomment>
         <translation>Удалить {count:n} {count:plural:товар|товара|товаров} из магазина «{target}»? Это действие нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="58"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="46"/>
         <source>Delete {count:n} products from the catalog of the business “{target}”, from all its stores? This cannot be undone.</source>
         <translation>Удалить {count:n} {count:plural:товар|товара|товаров} из каталога кабинета «{target}», из всех его магазинов? Это действие нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="63"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="51"/>
         <source>Remove {count:n} products from the promo “{target}”?</source>
         <translation>Убрать {count:n} {count:plural:товар|товара|товаров} из акции «{target}»?</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="66"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="52"/>
         <source>Archive {count:n} products of the business “{target}”? They are hidden in every store; this can be undone by restoring them from the archive.</source>
         <translation>Отправить в архив {count:n} {count:plural:товар|товара|товаров} кабинета «{target}»? Они будут скрыты во всех магазинах; это можно отменить, восстановив их из архива.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="71"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="57"/>
         <source>Bring {count:n} products of the business “{target}” back from the archive?</source>
         <translation>Восстановить из архива {count:n} {count:plural:товар|товара|товаров} кабинета «{target}»?</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="75"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="78"/>
         <source>It takes {estimate}.</source>
         <translation>Это займёт {estimate}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="84"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="87"/>
         <source>Delete from the whole catalog?</source>
         <translation>Удалить из всего каталога?</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="86"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="89"/>
         <source>Deleting {count:n} products from the catalog of “{target}” removes them from every store and cannot be undone. Archiving hides them in every store instead, and can be undone.</source>
         <translation>Удаление {count:n} {count:plural:товара|товаров|товаров} из каталога «{target}» уберёт их из всех магазинов, и его нельзя отменить. Архивирование же скрывает их во всех магазинах, и его можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="99"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="102"/>
         <source>Archive instead (can be undone)</source>
         <translation>Отправить в архив (можно отменить)</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="102"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="105"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="119"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="122"/>
         <source>Confirm the run</source>
         <translation>Подтвердите запуск</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="131"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="134"/>
         <source>To confirm, type the ID: {id}</source>
         <translation>Для подтверждения введите ID: {id}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/confirm.py" line="134"/>
+        <location filename="../../ymdesk/ui/confirm.py" line="137"/>
         <source>To confirm, type the number of products: {count:n}</source>
         <translation>Для подтверждения введите количество товаров: {count:n}</translation>
     </message>
@@ -1351,42 +1351,43 @@
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../ymdesk/core/runs/journal.py" line="174"/>
+        <location filename="../../ymdesk/core/runs/journal.py" line="205"/>
         <source>The data folder {folder} cannot be written ({reason}); nothing was sent. Make it writable, or point YMDESK_HOME at a folder that is.</source>
+        <extracomment>items as of format 3: `raw` is NULL where the cell is the SKU itself (nearly every item: writing each SKU twice cost 0.2 s per 1M of a job&apos;s start, and 13 MB); readers take COALESCE(raw, sku). What the person reads when the journal fails, by kind of failure, and the exit code (2: fix it, nothing was sent).</extracomment>
         <translation>В папку данных {folder} нельзя записывать ({reason}); ничего не отправлено. Разрешите запись в неё или укажите в YMDESK_HOME папку, доступную для записи.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/journal.py" line="183"/>
+        <location filename="../../ymdesk/core/runs/journal.py" line="213"/>
         <source>The disk holding the journal {path} is full; nothing more was sent. The batch in flight is recorded as sent without an answer: free some space, then resume the job.</source>
         <translation>Диск с журналом {path} заполнен; больше ничего не отправлено. Пакет, который был в пути, записан как отправленный без ответа: освободите место, затем продолжите задание.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/journal.py" line="192"/>
+        <location filename="../../ymdesk/core/runs/journal.py" line="221"/>
         <source>The journal {path} is locked by another program; nothing more was sent. Close that program (a database viewer, a backup or sync tool), then resume the job.</source>
         <translation>Журнал {path} заблокирован другой программой; больше ничего не отправлено. Закройте эту программу (просмотрщик баз данных, программу резервного копирования или синхронизации), затем продолжите задание.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/journal.py" line="203"/>
+        <location filename="../../ymdesk/core/runs/journal.py" line="229"/>
         <source>The journal {path} cannot be opened ({reason}); nothing was sent. Check that its folder exists and can be written, or point YMDESK_HOME at one that can.</source>
         <translation>Журнал {path} не открывается ({reason}); ничего не отправлено. Проверьте, что его папка существует и доступна для записи, или укажите в YMDESK_HOME такую папку.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/journal.py" line="211"/>
+        <location filename="../../ymdesk/core/runs/journal.py" line="236"/>
         <source>The journal {path} failed ({reason}); nothing more was sent.</source>
         <translation>Сбой журнала {path} ({reason}); больше ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/journal.py" line="221"/>
+        <location filename="../../ymdesk/core/runs/journal.py" line="276"/>
         <source>The journal {path} is damaged ({detail}); nothing was sent. Move it aside (rename it to {aside}, with its -wal and -shm files if they are there) and ymdesk starts a new one; the old one keeps what it held.</source>
         <translation>Журнал {path} повреждён ({detail}); ничего не отправлено. Переместите его (переименуйте в {aside}, вместе с файлами -wal и -shm, если они есть), и ymdesk начнёт новый журнал; в старом сохранится всё, что в нём было.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/journal.py" line="314"/>
+        <location filename="../../ymdesk/core/runs/journal.py" line="371"/>
         <source>The journal {path} was written by a newer ymdesk (format {found}, this one knows {known}); update ymdesk.</source>
         <translation>Журнал {path} записан более новой версией ymdesk (формат {found}, эта версия знает {known}); обновите ymdesk.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/journal.py" line="348"/>
+        <location filename="../../ymdesk/core/runs/journal.py" line="412"/>
         <source>Job {job} is being run by another ymdesk (process {pid} on {host}); wait for it to finish, or stop that process, then resume.</source>
         <translation>Задание {job} уже выполняет другой экземпляр ymdesk (процесс {pid} на {host}); дождитесь его завершения или остановите этот процесс, затем продолжите задание.</translation>
     </message>
@@ -1772,28 +1773,28 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>MarketApi</name>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="246"/>
+        <location filename="../../ymdesk/core/market/client.py" line="241"/>
         <source>The API address {url} is not a web address; use https://api.partner.market.yandex.ru.</source>
         <translation>Адрес API {url} не похож на веб-адрес; используйте https://api.partner.market.yandex.ru.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="252"/>
+        <location filename="../../ymdesk/core/market/client.py" line="247"/>
         <source>Refusing to send the API key unencrypted to {host}: use an https:// address (plain http is allowed only for the local simulator).</source>
         <translation>API-ключ не будет отправлен на {host} без шифрования: используйте адрес https:// (обычный http разрешён только для локального симулятора).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="513"/>
+        <location filename="../../ymdesk/core/market/client.py" line="508"/>
         <source>Market no longer offers the legacy method that removes all API prices (HTTP {status}); change prices in the seller cabinet instead.</source>
         <extracomment>What a non-blocking connect answers while it is under way (POSIX, and Windows&apos; WSAEWOULDBLOCK).</extracomment>
         <translation>Маркет больше не поддерживает старый метод удаления всех цен, заданных через API (HTTP {status}); меняйте цены в кабинете продавца.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="728"/>
+        <location filename="../../ymdesk/core/market/client.py" line="723"/>
         <source>Market did not answer in time; the request may or may not have been applied.</source>
         <translation>Маркет не ответил вовремя; запрос мог быть как выполнен, так и не выполнен.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="736"/>
+        <location filename="../../ymdesk/core/market/client.py" line="731"/>
         <source>The secure connection to {host} failed its certificate check; if your company uses its own certificate authority, point REQUESTS_CA_BUNDLE at it.</source>
         <translation>Защищённое соединение с {host} не прошло проверку сертификата; если в вашей компании свой удостоверяющий центр, укажите его в REQUESTS_CA_BUNDLE.</translation>
     </message>
@@ -1829,63 +1830,63 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
         <translation>не удалось установить соединение</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="702"/>
+        <location filename="../../ymdesk/core/market/client.py" line="697"/>
         <source>Market&apos;s answer could not be read (HTTP {status}: {why}); the request may have been applied.</source>
         <translation>Не удалось прочитать ответ Маркета (HTTP {status}: {why}); возможно, запрос уже выполнен.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="723"/>
+        <location filename="../../ymdesk/core/market/client.py" line="718"/>
         <source>The request was cancelled while it was out; it may have been applied.</source>
         <translation>Запрос отменён, когда он уже был отправлен; возможно, он выполнен.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="744"/>
+        <location filename="../../ymdesk/core/market/client.py" line="739"/>
         <source>Cannot connect to Market at {host}: {problem}.</source>
         <translation>Не удаётся подключиться к Маркету по адресу {host}: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="771"/>
+        <location filename="../../ymdesk/core/market/client.py" line="766"/>
         <source>The API address answered with a redirect (HTTP {status}) to {host}; ymdesk does not follow redirects and sent the key nowhere else. Check the API address.</source>
         <translation>Адрес API ответил перенаправлением (HTTP {status}) на {host}; ymdesk не следует перенаправлениям и никуда больше ключ не отправлял. Проверьте адрес API.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="904"/>
+        <location filename="../../ymdesk/core/market/client.py" line="899"/>
         <source>Market refused the request as invalid: {detail}</source>
         <translation>Маркет отклонил запрос как некорректный: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="905"/>
+        <location filename="../../ymdesk/core/market/client.py" line="900"/>
         <source>Market did not accept the API key ({detail}); check the key in the connection settings or create a new one in the seller cabinet.</source>
         <translation>Маркет не принял API-ключ ({detail}); проверьте ключ в настройках подключения или создайте новый в кабинете продавца.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="910"/>
+        <location filename="../../ymdesk/core/market/client.py" line="905"/>
         <source>The API key has no access to this store or business, or lacks the needed permission ({detail}); give the key the right access in the seller cabinet.</source>
         <translation>У API-ключа нет доступа к этому магазину или кабинету либо не хватает прав ({detail}); выдайте ключу нужный доступ в кабинете продавца.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="915"/>
+        <location filename="../../ymdesk/core/market/client.py" line="910"/>
         <source>Market did not find it: {detail}</source>
         <translation>Маркет не нашёл: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="916"/>
-        <location filename="../../ymdesk/core/market/client.py" line="917"/>
+        <location filename="../../ymdesk/core/market/client.py" line="911"/>
+        <location filename="../../ymdesk/core/market/client.py" line="912"/>
         <source>Market&apos;s rate limit was hit: {detail}</source>
         <translation>Исчерпан лимит запросов Маркета: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="918"/>
+        <location filename="../../ymdesk/core/market/client.py" line="913"/>
         <source>Market has locked this store or method for now: {detail}</source>
         <translation>Маркет временно заблокировал этот магазин или метод: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="921"/>
+        <location filename="../../ymdesk/core/market/client.py" line="916"/>
         <source>Market had an internal error (HTTP {status}): {detail}</source>
         <translation>Внутренняя ошибка Маркета (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/market/client.py" line="922"/>
+        <location filename="../../ymdesk/core/market/client.py" line="917"/>
         <source>Market answered with HTTP {status}: {detail}</source>
         <translation>Маркет ответил HTTP {status}: {detail}</translation>
     </message>
@@ -2471,108 +2472,110 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>RunProgressView</name>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="49"/>
-        <location filename="../../ymdesk/ui/run_progress.py" line="82"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="71"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="104"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="62"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="84"/>
         <source>Log:</source>
         <translation>Ход выполнения:</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="70"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="92"/>
         <source>{operation} — {target}</source>
         <translation>{operation} — {target}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="76"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="98"/>
         <source>%p%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="77"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="99"/>
         <source>Preparing…</source>
         <translation>Подготовка…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="83"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="105"/>
         <source>Started.</source>
         <translation>Запущено.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="96"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="118"/>
         <source>Run #{job}: {title}</source>
         <translation>Запуск №{job}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="102"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="124"/>
         <source>Batch {batch:n} of {batches:n}</source>
         <translation>Пакет {batch:n} из {batches:n}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="120"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="142"/>
         <source>{done:n} of {total:n} {total:plural:SKU|SKUs}</source>
         <translation>{done:n} из {total:n} SKU</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="126"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="148"/>
         <source>About {duration} left</source>
         <translation>Осталось около {duration}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="132"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="34"/>
         <source>Keeping to Market&apos;s rate limit: next request in {duration}</source>
+        <extracomment>The wait line, per kind of wait.</extracomment>
         <translation>Соблюдаем лимит запросов Маркета: следующий запрос через {duration}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="133"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="35"/>
         <source>Market&apos;s rate limit was reached: waiting {duration}</source>
         <translation>Исчерпан лимит запросов Маркета: ждём {duration}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="134"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="36"/>
         <source>Market did not answer properly: trying again in {duration}</source>
         <translation>Маркет ответил некорректно: повтор через {duration}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="135"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="37"/>
         <source>The store is busy on Market&apos;s side: trying again in {duration}</source>
         <translation>Магазин занят на стороне Маркета: повтор через {duration}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="137"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="41"/>
         <source>Waiting {duration}</source>
         <translation>Ожидание: {duration}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="147"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="163"/>
         <source>Stopping…</source>
         <translation>Останавливаем…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="148"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="164"/>
         <source>Stopping: the current request is finished, the rest is recorded as cancelled.</source>
         <translation>Останавливаем: текущий запрос будет завершён, остальное запишется как отменённое.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="155"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="44"/>
         <source>Finished.</source>
+        <extracomment>The log&apos;s last line, per way a run ends.</extracomment>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="156"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="45"/>
         <source>Stopped. The SKUs not sent are recorded as cancelled; resume from History.</source>
         <translation>Остановлено. Неотправленные SKU записаны как отменённые; продолжить можно из «Истории».</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="157"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="48"/>
         <source>Stopped by Market.</source>
         <translation>Остановлено Маркетом.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/run_progress.py" line="158"/>
+        <location filename="../../ymdesk/ui/run_progress.py" line="49"/>
         <source>The request failed.</source>
         <translation>Запрос не выполнен.</translation>
     </message>
@@ -2669,110 +2672,110 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="58"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="62"/>
         <source>Not deleted: the product is not in this store, or it is held in a Market warehouse.</source>
         <extracomment>Why a SKU in notDeletedOfferIds was not deleted, by operation and by whether an earlier request for it went unanswered (then &quot;not found&quot; may be that request&apos;s own doing).</extracomment>
         <translation>Не удалён: товара нет в этом магазине, или он хранится на складе Маркета.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="61"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="65"/>
         <source>Not deleted: the product is not in this store, or it is held in a Market warehouse. An earlier request for it got no answer and may already have deleted it.</source>
         <translation>Не удалён: товара нет в этом магазине, или он хранится на складе Маркета. Предыдущий запрос по нему остался без ответа и, возможно, уже удалил его.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="66"/>
-        <location filename="../../ymdesk/core/runs/runner.py" line="69"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="70"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="73"/>
         <source>Not deleted: the product is held in a Market warehouse.</source>
         <translation>Не удалён: товар хранится на складе Маркета.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="73"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="77"/>
         <source>Market has no product with this SKU in the cabinet.</source>
         <translation>В кабинете на Маркете нет товара с этим SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="74"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="78"/>
         <source>Market refused to remove it from the promo ({code}).</source>
         <translation>Маркет отказался убрать его из акции ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="75"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="79"/>
         <source>Not sent: the run was cancelled.</source>
         <translation>Не отправлен: запуск отменён.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="76"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="80"/>
         <source>Not sent: Market refused the key.</source>
         <translation>Не отправлен: Маркет не принял ключ.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="77"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="81"/>
         <source>Not sent: the run stopped ({reason})</source>
         <translation>Не отправлен: запуск остановлен ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="78"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="82"/>
         <source>Market could not be reached for two batches in a row; nothing more was sent. Resume the job when the network is back.</source>
         <translation>Маркет был недоступен два пакета подряд; больше ничего не отправлено. Продолжите задание, когда связь восстановится.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="83"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="87"/>
         <source>Two batches in a row got no usable answer from Market; nothing more was sent. Their SKUs are recorded as sent without an answer; resume the job to send them again.</source>
         <translation>Два пакета подряд не получили от Маркета пригодного ответа; больше ничего не отправлено. Их SKU записаны как отправленные без ответа; продолжите задание, чтобы отправить их снова.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="233"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="228"/>
         <source>Sending {count:n} {count:plural:SKU|SKUs} in {batches:n} {batches:plural:batch|batches}.</source>
         <extracomment>Market&apos;s global limit: two parallel requests per login (more are answered 420 &quot;Hit rate limit of 2 parallel requests&quot;). Counted across every process that uses this journal. After this many consecutive batches that got no HTTP answer (or no readable one), the job stops.</extracomment>
         <translation>Отправляем {count:n} SKU в {batches:n} {batches:plural:пакете|пакетах|пакетах}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="278"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="273"/>
         <source>{count} SKUs got no answer from Market; resume the job to send them again.</source>
         <translation>Маркет не ответил по {count} SKU; продолжите задание, чтобы отправить их снова.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="346"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="341"/>
         <source>Market refused a batch of {count:n} {count:plural:SKU|SKUs}; splitting it to find the ones it objects to.</source>
         <translation>Маркет отклонил пакет из {count:n} SKU; делим его, чтобы найти те, которые он не принимает.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="433"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="420"/>
         <source>Market&apos;s rate limit was reached (HTTP {status}); waiting {seconds} s as Market asks.</source>
         <translation>Исчерпан лимит запросов Маркета (HTTP {status}); ждём {seconds} с, как просит Маркет.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="499"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="486"/>
         <source>Two requests with this key are already out; waiting for one to end.</source>
         <translation>С этим ключом уже выполняются два запроса; ждём, пока один из них завершится.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="321"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="316"/>
         <source>All prices set through the API were removed from store {store}.</source>
         <translation>Все цены, заданные через API, удалены в магазине {store}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="325"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="320"/>
         <source>Left promo {promo}: all its products were removed. Market applies the change within 4 to 6 hours.</source>
         <translation>Выход из акции {promo}: все её товары убраны. Маркет применит изменение в течение 4–6 часов.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="397"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="392"/>
         <source>Keeping to Market&apos;s rate limit: next batch in {seconds} s.</source>
         <translation>Соблюдаем лимит запросов Маркета: следующий пакет через {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="445"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="432"/>
         <source>Market has locked the store for now (HTTP 423); trying again in {seconds} s.</source>
         <translation>Маркет временно заблокировал магазин (HTTP 423); повтор через {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/runner.py" line="472"/>
+        <location filename="../../ymdesk/core/runs/runner.py" line="459"/>
         <source>{problem} Trying again in {seconds} s (attempt {attempt} of {attempts}).</source>
         <translation>{problem} Повтор через {seconds} с (попытка {attempt} из {attempts}).</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/journal.py" line="85"/>
+        <location filename="../../ymdesk/core/runs/journal.py" line="92"/>
         <source>Sent, but Market&apos;s answer never arrived or could not be read; the request may have been applied.</source>
         <extracomment>A lease whose process is on another host counts as dead when its heartbeat is older than this (a request takes at most a minute, and the runner renews the heartbeat between requests and every second of a wait). PRAGMA user_version of the journal this ymdesk writes. 0 is a journal written by ymdesk 0.1.0 (or a new, empty file); MIGRATIONS[n] takes version n to n + 1, each in one transaction with its version bump. Reason recorded for SKUs that went out without a readable answer (also on SKUs a 0.1.0 journal left pending or &quot;cancelled&quot; after sending them: 0.1.0 called those &quot;Not sent&quot;, which was not true).</extracomment>
         <translation>Отправлен, но ответ Маркета не пришёл или не читается; возможно, запрос выполнен.</translation>
@@ -2860,39 +2863,39 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>Sku</name>
     <message>
-        <location filename="../../ymdesk/core/sheets/skus.py" line="56"/>
+        <location filename="../../ymdesk/core/sheets/skus.py" line="58"/>
         <source>The SKU is empty.</source>
         <extracomment>Every character for which ``str.isspace()`` is true (a unit test checks this list stays exact). Refused anywhere in a trimmed SKU: the pattern&apos;s [<byte value="x0"/>-<byte value="x8"/>
--<byte value="x1f"/>] (TAB is allowed).</extracomment>
+-<byte value="x1f"/>] (TAB is allowed). What a person reads for each problem (Message texts in context &quot;Sku&quot;; the values fill their {fields}).</extracomment>
         <translation>SKU пустой.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/sheets/skus.py" line="57"/>
+        <location filename="../../ymdesk/core/sheets/skus.py" line="59"/>
         <source>The SKU has only spaces.</source>
         <translation>SKU состоит только из пробелов.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/sheets/skus.py" line="58"/>
+        <location filename="../../ymdesk/core/sheets/skus.py" line="60"/>
         <source>The SKU has a control character {code} at position {position}.</source>
         <translation>В SKU есть управляющий символ {code} в позиции {position}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/sheets/skus.py" line="59"/>
+        <location filename="../../ymdesk/core/sheets/skus.py" line="61"/>
         <source>The SKU is too long: {length} characters, {over} over the limit of {limit}.</source>
         <translation>SKU слишком длинный: {length} символов, на {over} больше предела {limit}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/sheets/skus.py" line="60"/>
+        <location filename="../../ymdesk/core/sheets/skus.py" line="64"/>
         <source>The SKU is a number with more than 15 digits, which Excel has already rounded ({sku}); format the column as text, type the SKU again and save.</source>
         <translation>SKU — число длиннее 15 цифр, и Excel уже округлил его ({sku}); задайте для столбца текстовый формат, введите SKU заново и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/sheets/skus.py" line="65"/>
+        <location filename="../../ymdesk/core/sheets/skus.py" line="70"/>
         <source>Excel saved this SKU in scientific notation ({sku}), so its digits are lost; format the column as text in Excel, type the SKUs again and save the CSV again.</source>
         <translation>Excel сохранил этот SKU в экспоненциальной записи ({sku}), и его цифры потеряны; задайте для столбца в Excel текстовый формат, введите SKU заново и снова сохраните CSV.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/sheets/skus.py" line="70"/>
+        <location filename="../../ymdesk/core/sheets/skus.py" line="69"/>
         <source>This is the totals row of the table, not a product; it is not sent.</source>
         <translation>Это строка итогов таблицы, а не товар; она не отправляется.</translation>
     </message>
@@ -3144,12 +3147,12 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
         <translation>Не восстановлен (проверено); Маркет не ответил на запрос. Запустите ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/verify.py" line="149"/>
+        <location filename="../../ymdesk/core/runs/verify.py" line="136"/>
         <source>Reading {count:n} {count:plural:SKU|SKUs} back from Market to settle unanswered requests.</source>
         <translation>Перечитываем с Маркета {count:n} SKU, чтобы выяснить итог запросов без ответа.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/verify.py" line="161"/>
+        <location filename="../../ymdesk/core/runs/verify.py" line="148"/>
         <source>Could not read the SKUs back ({problem}); they stay unsettled.</source>
         <translation>Не удалось перечитать SKU ({problem}); их итог остаётся невыясненным.</translation>
     </message>
@@ -3159,17 +3162,17 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
         <translation>Сверка отменена после {checked:n} из {recorded:n} SKU.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/verify.py" line="227"/>
+        <location filename="../../ymdesk/core/runs/verify.py" line="207"/>
         <source>Job {job} recorded no SKU as done; there is nothing to verify.</source>
         <translation>В задании {job} нет SKU, отмеченных как выполненные; сверять нечего.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/verify.py" line="233"/>
+        <location filename="../../ymdesk/core/runs/verify.py" line="211"/>
         <source>Verified: Market shows all {checked:n} {checked:plural:SKU|SKUs} as job {job} left them.</source>
         <translation>Сверено: по всем проверенным SKU ({checked:n}) Маркет показывает то состояние, в котором их оставило задание {job}.</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/core/runs/verify.py" line="239"/>
+        <location filename="../../ymdesk/core/runs/verify.py" line="215"/>
         <source>Market still shows {count:n} of the {checked:n} {checked:plural:SKU|SKUs} job {job} recorded as done.</source>
         <translation>Маркет всё ещё показывает {count:n} из {checked:n} SKU, которые задание {job} отметило как выполненные.</translation>
     </message>
@@ -3177,32 +3180,32 @@ Bulk clean-up of Yandex Market catalogs through the Market Partner API: delete p
 <context>
     <name>VerifyRunner</name>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="221"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="236"/>
         <source>Verify against Market</source>
         <translation>Сверить с Маркетом</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="222"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="237"/>
         <source>Read the SKUs this run recorded as done back from Market</source>
         <translation>Перечитать с Маркета SKU, которые этот запуск отметил как выполненные</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="224"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="239"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="252"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="260"/>
         <source>Reading the SKUs back from Market…</source>
         <translation>Перечитываем SKU с Маркета…</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="266"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="274"/>
         <source>row {row}: {sku}</source>
         <translation>строка {row}: {sku}</translation>
     </message>
     <message>
-        <location filename="../../ymdesk/ui/market_check.py" line="269"/>
+        <location filename="../../ymdesk/ui/market_check.py" line="277"/>
         <source>Market still shows some products</source>
         <translation>Маркет всё ещё показывает некоторые товары</translation>
     </message>
