@@ -404,7 +404,7 @@ def gui_keys(path: str) -> Result:
         for char in "модель 99":
             box_keys.append(_keystroke(box, char, box)[0])
             settle(180)
-        wait_until(lambda: window._filter_job is None and not window._filter_timer.isActive(), timeout_s=120)
+        wait_until(lambda: not window.filter_pending(), timeout_s=120)
         box_stall = probe.take()
         shown = len(window.model.visible)
         window.close()

@@ -91,5 +91,5 @@ def test_csv_and_recent_files(qtbot, main_window, catalog_file):
     with qtbot.waitSignal(main_window.catalog_loaded, timeout=30_000):
         main_window.open_file(path)
     assert main_window.counts()["rows"] == 25
-    main_window._fill_recent_menu()
+    main_window.recent_menu.aboutToShow.emit()  # what opening the File > Recent menu does
     assert any(action.text().endswith("catalog-25.csv") for action in main_window.recent_menu.actions())

@@ -142,7 +142,7 @@ def test_the_check_can_be_cancelled_while_it_waits_for_the_read_limit(qtbot, loa
     qtbot.waitUntil(panel.check_button.isEnabled, timeout=10_000)
 
     waits = []
-    panel._task.event.connect(
+    panel.read_event.connect(
         lambda event: (waits.append(event), panel.cancel_button.click()) if hasattr(event, "kind") else None
     )
     with qtbot.waitSignal(panel.checked, timeout=20_000) as second:

@@ -115,7 +115,7 @@ def test_the_window_prepares_type_to_find_after_the_rows_are_shown(qtbot, main_w
         main_window.open_file(path)
     model = main_window.model
     # The search index and the lowercased SKUs come from a worker once the rows are on screen.
-    qtbot.waitUntil(lambda: main_window.search_ready() and model._sku_lower is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: main_window.search_ready() and model.sku_search_ready, timeout=60_000)
     table = main_window.table
     table.setFocus()
     table.setCurrentIndex(model.index(0, model.sku_view_column))

@@ -437,6 +437,10 @@ class MainWindow(QMainWindow):
         indexer.finished.connect(indexer.deleteLater)
         indexer.start(task, name="ymdesk-index")
 
+    def filter_pending(self) -> bool:
+        """Whether a typed filter is still waiting for its debounce or being computed."""
+        return self._filter_job is not None or self._filter_timer.isActive()
+
     def search_ready(self) -> bool:
         """Whether filters over all columns of the shown catalog use the search index yet."""
         return self.catalog is not None and has_search_index(self.catalog.frame)

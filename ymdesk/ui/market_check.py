@@ -57,10 +57,13 @@ class _MarketRead(QWidget):
     while it reads, a status line, and the API client asked for when a read starts. A subclass names the widgets
     (tests and styles find them by name) and gives the Cancel button its text."""
 
+    read_event = Signal(object)  # each event of the read as it happens (progress, a wait for the rate limit)
+
     def __init__(self, services: Services, parent: QWidget | None, cancel_name: str, status_name: str) -> None:
         super().__init__(parent)
         self.services = services
         self._task = TaskController(self)
+        self._task.event.connect(self.read_event)
         self.cancel_button = QPushButton(objectName=cancel_name)
         self.cancel_button.clicked.connect(self._task.cancel)
         self.cancel_button.hide()
