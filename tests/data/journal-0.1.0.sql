@@ -1,21 +1,10 @@
 -- A journal as ymdesk 0.1.0 wrote it (PRAGMA user_version 0), made by 0.1.0's own Journal and dumped with
 -- sqlite3's iterdump. Job 1 done; job 2 killed mid-run (batch 1 recorded, batch 2 marked sent with no answer,
--- the rest pending, status still running); job 3 a cancelled promo job.
+-- the rest pending, status still running); job 3 a cancelled promo job. Each CREATE TABLE is folded onto one
+-- line (SQLite keeps the text but reads only the definition): the columns, types, defaults, keys and WITHOUT
+-- ROWID are 0.1.0's, and test_the_0_1_0_tables_are_format_1_column_for_column holds them to it.
 BEGIN TRANSACTION;
-CREATE TABLE items (
-    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    sku TEXT NOT NULL,
-    raw TEXT NOT NULL,
-    row INTEGER,
-    outcome TEXT NOT NULL DEFAULT 'pending',
-    reason TEXT,
-    api_code TEXT,
-    http_status INTEGER,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT,
-    PRIMARY KEY (job_id, seq)
-) WITHOUT ROWID;
+CREATE TABLE items (job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE, seq INTEGER NOT NULL, sku TEXT NOT NULL, raw TEXT NOT NULL, row INTEGER, outcome TEXT NOT NULL DEFAULT 'pending', reason TEXT, api_code TEXT, http_status INTEGER, attempts INTEGER NOT NULL DEFAULT 0, updated_at TEXT, PRIMARY KEY (job_id, seq)) WITHOUT ROWID;
 INSERT INTO "items" VALUES(1,0,'SKU-00000','SKU-00000',2,'deleted',NULL,NULL,NULL,1,'2026-11-29T19:40:04+00:00');
 INSERT INTO "items" VALUES(1,1,'SKU-00001','SKU-00001',3,'deleted',NULL,NULL,NULL,1,'2026-11-29T19:40:04+00:00');
 INSERT INTO "items" VALUES(1,2,'SKU-00002','SKU-00002',4,'deleted',NULL,NULL,NULL,1,'2026-11-29T19:40:04+00:00');
@@ -39,25 +28,7 @@ INSERT INTO "items" VALUES(3,2,'SKU-00002','SKU-00002',4,'cancelled','{"c": "Run
 INSERT INTO "items" VALUES(3,3,'SKU-00003','SKU-00003',5,'cancelled','{"c": "Runner", "t": "Not sent: the run was cancelled.", "a": {}}',NULL,NULL,0,'2026-11-29T19:40:04+00:00');
 INSERT INTO "items" VALUES(3,4,'SKU-00004','SKU-00004',6,'cancelled','{"c": "Runner", "t": "Not sent: the run was cancelled.", "a": {}}',NULL,NULL,0,'2026-11-29T19:40:04+00:00');
 INSERT INTO "items" VALUES(3,5,'SKU-00005','SKU-00005',7,'cancelled','{"c": "Runner", "t": "Not sent: the run was cancelled.", "a": {}}',NULL,NULL,0,'2026-11-29T19:40:04+00:00');
-CREATE TABLE jobs (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    operation TEXT NOT NULL,
-    campaign_id INTEGER,
-    business_id INTEGER,
-    promo_id TEXT,
-    all_offers INTEGER NOT NULL DEFAULT 0,
-    source_file TEXT,
-    sheet TEXT,
-    sku_column TEXT,
-    api_url TEXT NOT NULL,
-    batch_size INTEGER NOT NULL,
-    created_at TEXT NOT NULL,
-    started_at TEXT,
-    finished_at TEXT,
-    status TEXT NOT NULL,
-    message TEXT,
-    version TEXT NOT NULL
-);
+CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, operation TEXT NOT NULL, campaign_id INTEGER, business_id INTEGER, promo_id TEXT, all_offers INTEGER NOT NULL DEFAULT 0, source_file TEXT, sheet TEXT, sku_column TEXT, api_url TEXT NOT NULL, batch_size INTEGER NOT NULL, created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT, status TEXT NOT NULL, message TEXT, version TEXT NOT NULL);
 INSERT INTO "jobs" VALUES(1,'delete-offers',21000001,NULL,NULL,0,'/tmp/catalog.xlsx','Товары','SKU','http://127.0.0.1:8765',2,'2026-11-29T19:40:04+00:00','2026-11-29T19:40:04+00:00','2026-11-29T19:40:04+00:00','done',NULL,'0.1.0');
 INSERT INTO "jobs" VALUES(2,'delete-offers',21000001,NULL,NULL,0,'/tmp/catalog.xlsx','Товары','SKU','http://127.0.0.1:8765',4,'2026-11-29T19:40:04+00:00','2026-11-29T19:40:04+00:00',NULL,'running',NULL,'0.1.0');
 INSERT INTO "jobs" VALUES(3,'delete-promo-offers',NULL,10000001,'#600101',0,NULL,NULL,NULL,'http://127.0.0.1:8765',500,'2026-11-29T19:40:04+00:00','2026-11-29T19:40:04+00:00','2026-11-29T19:40:04+00:00','cancelled','{"c": "Runner", "t": "Not sent: the run was cancelled.", "a": {}}','0.1.0');

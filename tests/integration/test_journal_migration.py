@@ -12,7 +12,7 @@ from tests.helpers.job_runs import run_job
 from ymdesk.core.messages import UserError
 from ymdesk.core.model import JobItem, Operation, Outcome, Target
 from ymdesk.core.runs.events import JobStatus
-from ymdesk.core.runs.journal import SCHEMA_VERSION, Journal
+from ymdesk.core.runs.journal import MIGRATIONS, SCHEMA_VERSION, Journal
 from ymdesk.core.simulator import DEMO_FBS_CAMPAIGN_ID, Limits, MarketSimulator, build_demo_state
 
 OLD_JOURNAL_SQL = Path(__file__).parents[1] / "data" / "journal-0.1.0.sql"
@@ -41,6 +41,33 @@ def tables(path: Path) -> set[str]:
         return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     finally:
         db.close()
+
+
+def table_definitions(db: sqlite3.Connection) -> dict[str, object]:
+    """Each table as SQLite reads it: columns (name, type, NOT NULL, default, key), foreign keys, rowid or not."""
+    names = [
+        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    ]
+    return {
+        name: (
+            db.execute(f"PRAGMA table_xinfo({name})").fetchall(),
+            db.execute(f"PRAGMA foreign_key_list({name})").fetchall(),
+            db.execute("SELECT wr FROM pragma_table_list WHERE name = ?", (name,)).fetchone(),
+        )
+        for name in names
+    }
+
+
+def test_the_0_1_0_tables_are_format_1_column_for_column(tmp_path):
+    old = sqlite3.connect(journal_0_1_0(tmp_path / "old.sqlite3"))
+    new = sqlite3.connect(tmp_path / "format-1.sqlite3")
+    MIGRATIONS[0](new)
+    try:
+        assert table_definitions(old) == table_definitions(new)
+        assert set(table_definitions(old)) == {"jobs", "items"}
+    finally:
+        old.close()
+        new.close()
 
 
 def test_a_0_1_0_journal_is_migrated_in_place_and_says_what_was_sent(tmp_path):
