@@ -34,7 +34,8 @@ WHITESPACE = (
     "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 
-#: Refused anywhere in a trimmed SKU: the pattern's [\x00-\x08\x0A-\x1f\x7f] (TAB is allowed).
+#: Refused anywhere in a trimmed SKU: the pattern's control characters U+0000-U+0008, U+000A-U+001F and U+007F
+#: (TAB is allowed). Not written as escapes: lupdate takes these comments as notes to translators and decodes them.
 CONTROL_CHARS = frozenset(chr(c) for c in (*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F))
 _CONTROL_RE2 = r"[\x00-\x08\x0a-\x1f\x7f]"
 _CONTROL_RE = re.compile(_CONTROL_RE2)  # the same class for Python's re: one C scan, not a loop per character
