@@ -202,8 +202,9 @@ def test_cyrillic_skus_in_cp1251_are_not_mangled(tmp_path: Path) -> None:
         "Ваш SKU;Название\nЁЖ-1;Ёлка\nЯ-2;Щётка\n",
         "SKU;Имя\nА-1;Кружка\n",
         "Ваш SKU;Название товара;Цена\nSKU-1;Чайник электрический 1;10\n",
+        "Ваш SKU;Название товара;Цена\n" + "".join(f"Ёж~{i};Ёлка;0,00\n" for i in range(14)),
     ],
-    ids=["yo", "tiny", "kettle"],
+    ids=["yo", "tiny", "kettle", "yo-rows"],
 )
 def test_legacy_cyrillic_code_pages_are_told_apart(encoding: str, text: str) -> None:
     raw = text.encode(encoding)

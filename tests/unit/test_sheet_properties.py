@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ymdesk.core.sheets.catalog import read_catalog
+from ymdesk.core.sheets.encoding import LEGACY, likeliest_legacy
 
 WORDS = [
     "Чайник", "электрический", "Ёлка", "ёмкость", "чёрный", "Щётка", "для", "зубов", "Кружка", "Утро",
@@ -45,6 +46,7 @@ sizes = st.one_of(st.integers(3, 60), st.integers(60, 5_000), st.integers(5_000,
 )
 @example(base=[("ЧАЙ-№", "Чайник «Утро» чёрный № 5", 1990)], rows=100_000, newline="\r\n")
 @example(base=[("Ёж", "Ёлка", 1)], rows=3, newline="\n")
+@example(base=[("Ёж", "Ёлка", 0)], rows=14, newline="\n")  # was read as cp866
 def test_cp1251_semicolon_files_read_back_exactly(base: list[tuple[str, str, int]], rows: int, newline: str) -> None:
     skus = [f"{base[i % len(base)][0]}~{i}" for i in range(rows)]  # "~" never in a drawn SKU: all distinct
     names = [base[i % len(base)][1] for i in range(rows)]
@@ -65,3 +67,18 @@ def test_cp1251_semicolon_files_read_back_exactly(base: list[tuple[str, str, int
     assert catalog.frame["Цена"].tolist() == prices
     assert catalog.rows.tolist() == list(range(2, rows + 2))
     assert catalog.valid_skus() == skus
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=st.lists(st.tuples(sku, name), min_size=1, max_size=12),
+    repeats=st.integers(1, 60),
+    encoding=st.sampled_from(LEGACY),
+)
+@example(lines=[("Ёж", "Ёлка")], repeats=14, encoding="cp1251")  # was cp866: rare ё outweighed three ╨-capitals
+def test_the_code_page_of_a_catalog_is_found(lines: list[tuple[str, str]], repeats: int, encoding: str) -> None:
+    """A header and rows of made-up SKUs (any case, any order of parts) and names, repeated as catalogs do."""
+    rows = "".join(f"{s}~{i};{n}\n" for i in range(repeats) for s, n in lines)
+    text = "Ваш SKU;Название товара\n" + rows
+    # cp866 has no «», koi8-r no «» and №: a tool saving in them writes "?" instead.
+    assert likeliest_legacy(text.encode(encoding, errors="replace"))[0] == encoding

@@ -4,11 +4,14 @@ most like Russian.
 Excel in a Russian locale saves "CSV" in cp1251; old 1C and DOS tools write cp866; some mail and Unix tools
 koi8-r. A general detector (charset-normalizer) often picks MacCyrillic for short cp1251 files, which turns
 "Ваш SKU" into "¬аш SKU" and mangles Cyrillic SKUs; MacCyrillic practically never occurs in these files, so
-it is never chosen automatically (the person can still pick it). The choice among cp1251, cp866 and koi8-r
-scores the decoded text: frequent Russian letters count for it; box-drawing and other odd symbols, and a
-capital letter right after a small one inside a word, count against it. Each wrong reading of Russian text
-produces exactly those: cp1251 read as koi8-r swaps the cases, read as cp866 turns capitals into box
-drawing.
+it is never chosen automatically (the person can still pick it). Among cp1251, cp866 and koi8-r, a reading
+with fewer box-drawing characters wins outright: cp1251's capitals, «», № and ё read as cp866 become box
+drawing, as do koi8-r's small letters read as cp866 and cp866's small letters read as koi8-r, and a catalog
+holds none. Between readings with as many (cp1251 has no box drawing, so a cp866 file read as cp1251 ties
+with its true reading; so do all-lowercase texts), the decoded text is scored: frequent Russian letters
+count for it; odd symbols, and a capital letter right after a small one inside a word, count against it
+(cp1251 read as koi8-r swaps the cases). A score alone let a few rows of "Ёж"/"Ёлка" (ё is rare in prose)
+outweigh three box-drawing capitals in the header and read a cp1251 file as cp866.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ _USUAL_SYMBOLS = frozenset("«»№—–…“”„‘’•°±×€₽\u00a0
 _ODD_SYMBOL = -6.0
 _CASE_FLIP = -6.0
 _SMALL_THEN_CAPITAL = re.compile(r"[а-яё][А-ЯЁ]")
+_BOX_DRAWING = re.compile("[\u2500-\u259f]")  # box drawing and block elements: ─ │ ┌ ╗ ░ ▒ ▓ █ ▀ ▄ …
 
 
 def label(encoding: str) -> str:
@@ -98,11 +102,11 @@ def _decode_forced(raw: bytes, name: str, encoding: str) -> tuple[str, str]:
 
 def likeliest_legacy(sample: bytes) -> list[str]:
     """cp1251, koi8-r and cp866, most plausible first (the ones that cannot decode the sample last)."""
-    scored: list[tuple[float, int, str]] = []
+    scored: list[tuple[int, float, int, str]] = []
     for order, encoding in enumerate(LEGACY):
         text = sample.decode(encoding, errors="replace")
-        scored.append((-plausibility(text), order, encoding))
-    return [encoding for _, _, encoding in sorted(scored)]
+        scored.append((len(_BOX_DRAWING.findall(text)), -plausibility(text), order, encoding))
+    return [encoding for *_, encoding in sorted(scored)]
 
 
 def plausibility(text: str) -> float:
