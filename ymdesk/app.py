@@ -58,9 +58,9 @@ def build_services(settings, *, demo: bool = False, tokens=None, journal=None, l
     )
 
 
-#: How often Python hands the GIL between threads. The default 5 ms means every Qt call the GUI thread
-#: makes while a worker computes can cost up to 5 ms (the convoy effect: a table repaint makes hundreds of
-#: data() callbacks). 0.2 ms keeps the GUI fluid; it costs nothing while the GUI thread is idle.
+# How often Python hands the GIL between threads. The default 5 ms means every Qt call the GUI thread
+# makes while a worker computes can cost up to 5 ms (the convoy effect: a table repaint makes hundreds of
+# data() callbacks). 0.2 ms keeps the GUI fluid; it costs nothing while the GUI thread is idle.
 GIL_SWITCH_INTERVAL = 0.0002
 
 

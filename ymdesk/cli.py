@@ -120,7 +120,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 _USAGE = QT_TRANSLATE_NOOP("CliHelp", "usage: ")
-#: argparse's own sentences that a person meets, translated like ours (argparse looks them up through its `_`).
+# argparse's own sentences that a person meets, translated like ours (argparse looks them up through its `_`).
 ARGPARSE_WORDS = (
     QT_TRANSLATE_NOOP("CliHelp", "the following arguments are required: %s"),
     QT_TRANSLATE_NOOP("CliHelp", "unrecognized arguments: %s"),
@@ -156,8 +156,8 @@ def _arg(*flags: str, **options: Any) -> tuple[tuple[str, ...], dict[str, Any]]:
     return flags, options
 
 
-#: Every argument of every command, declared once by a key: its flags and argparse's keywords (its help is
-#: _HELP[key]). A command picks its own with `_add`.
+# Every argument of every command, declared once by a key: its flags and argparse's keywords (its help is
+# _HELP[key]). A command picks its own with `_add`.
 _ARGUMENTS = {
     "lang": _arg("--lang", choices=["ru", "en"], default=argparse.SUPPRESS),
     "verbose": _arg("-v", "--verbose", action="store_true", default=argparse.SUPPRESS),
@@ -189,7 +189,7 @@ _ARGUMENTS = {
     "yes": _arg("--yes", action="store_true"),
     "rate-limit": _arg("--rate-limit", type=_rate_limit, metavar="N/SECONDS"),
 }
-#: The arguments' help (CliHelp texts; {env} and {max} in them are filled in when the parser is built).
+# The arguments' help (CliHelp texts; {env} and {max} in them are filled in when the parser is built).
 _HELP = {
     "lang": QT_TRANSLATE_NOOP("CliHelp", "language of messages"),
     "verbose": QT_TRANSLATE_NOOP("CliHelp", "debug logging"),
@@ -229,7 +229,7 @@ _HELP = {
         "CliHelp", "pace to N units per SECONDS when Market sends no limit headers (default: the documented limit)"
     ),
 }
-#: What reading a catalog file takes, and what every run takes (an operation's and a resume's).
+# What reading a catalog file takes, and what every run takes (an operation's and a resume's).
 _FILE_ARGUMENTS = ("sheet", "sku-column", "encoding")
 _RUN_ARGUMENTS = ("api-url", "report", "report-all", "yes", "json-summary", "rate-limit")
 
@@ -243,7 +243,7 @@ def _add(parser: argparse.ArgumentParser, *keys: str, **changed: Any) -> None:
         parser.add_argument(*flags, **{**options, "help": helptext, **changed})
 
 
-#: What each operation does, for `ymdesk-cli run --help` and `ymdesk-cli run OPERATION --help`.
+# What each operation does, for `ymdesk-cli run --help` and `ymdesk-cli run OPERATION --help`.
 OPERATION_HELP = {
     Operation.DELETE_OFFERS: QT_TRANSLATE_NOOP("CliHelp", "delete the products in the file from one store"),
     Operation.DELETE_FROM_CATALOG: QT_TRANSLATE_NOOP(
@@ -551,8 +551,8 @@ def cmd_listing(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-#: The columns of the tables `campaigns`, `promos` and `jobs` print: (command, field, heading). The headings are
-#: translated; the fields of `campaigns` and `promos` are their --json keys.
+# The columns of the tables `campaigns`, `promos` and `jobs` print: (command, field, heading). The headings are
+# translated; the fields of `campaigns` and `promos` are their --json keys.
 TABLE_COLUMNS = (
     ("campaigns", "id", QT_TRANSLATE_NOOP("CliTable", "Store id")),
     ("campaigns", "domain", QT_TRANSLATE_NOOP("CliTable", "Store")),
@@ -913,7 +913,7 @@ def _execute(
     return _exit_code(journal, job_id, status)
 
 
-#: The job a run or resume works on, for the --json object printed after an unexpected error.
+# The job a run or resume works on, for the --json object printed after an unexpected error.
 _CURRENT_JOB: dict[str, int | None] = {"id": None}
 
 
@@ -1279,7 +1279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _json_fallback(EXIT_STOPPED, unexpected)
 
 
-#: --json promises one object on stdout however the command ends; _summarise prints it when a run gets that far.
+# --json promises one object on stdout however the command ends; _summarise prints it when a run gets that far.
 _JSON_STATE: dict[str, bool] = {"wanted": False, "printed": False}
 _EXIT_STATUS = {
     EXIT_BAD_INPUT: "bad_input",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ymdesk.core.messages import Message
 
-#: Library file -> the Debian/Ubuntu package with it (Fedora names in README).
+# Library file -> the Debian/Ubuntu package with it (Fedora names in README).
 PACKAGES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxcb-icccm.so.4": "libxcb-icccm4",

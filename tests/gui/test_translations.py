@@ -44,6 +44,8 @@ def test_the_russian_translations_hold_every_text_of_the_sources(tmp_path):
 
     # Only the texts: the references' line numbers move with every edit of the code.
     assert texts(fresh) == texts(RUSSIAN), "run resources/translations/update_translations.py"
+    # lupdate hands a Python comment starting "#:" to the translators as a note on the next text.
+    assert [entry.comment for entry in polib.pofile(str(fresh)) if entry.comment] == []
 
 
 def test_the_main_window_and_core_messages_speak_russian(qtbot, russian, services):

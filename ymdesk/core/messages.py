@@ -111,8 +111,8 @@ class Message:
         return self.english()
 
 
-#: Turns a Message into the text a user reads. The core defaults to English; the app and the
-#: CLI pass ``ymdesk.i18n.render`` which translates through Qt.
+# Turns a Message into the text a user reads. The core defaults to English; the app and the
+# CLI pass ``ymdesk.i18n.render`` which translates through Qt.
 Renderer = Callable[[Message], str]
 
 

@@ -9,10 +9,10 @@ from typing import TypeVar, overload
 
 from ymdesk.core.messages import QT_TRANSLATE_NOOP
 
-#: The API accepts at most this many offer ids in one request (maxItems in the spec); some methods fewer
-#: (Operation.max_batch).
+# The API accepts at most this many offer ids in one request (maxItems in the spec); some methods fewer
+# (Operation.max_batch).
 MAX_BATCH = 500
-#: Market refuses (HTTP 400) any request whose body is larger than this.
+# Market refuses (HTTP 400) any request whose body is larger than this.
 MAX_REQUEST_BYTES = 512 * 1024
 
 
@@ -119,9 +119,9 @@ class Outcome(StrEnum):
         return self is Outcome.UNANSWERED
 
 
-#: HTTP statuses of a FAILED outcome worth trying again (`resume --retry-failed`): Market's own trouble
-#: (5xx), locks (423), rate limits (420, 429). None is a network fault or timeout. A 400 with Market's
-#: reason, a 404, a rejection are permanent and never resent.
+# HTTP statuses of a FAILED outcome worth trying again (`resume --retry-failed`): Market's own trouble
+# (5xx), locks (423), rate limits (420, 429). None is a network fault or timeout. A 400 with Market's
+# reason, a 404, a rejection are permanent and never resent.
 RETRIABLE_STATUSES = frozenset({420, 423, 429})
 
 

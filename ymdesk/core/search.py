@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-#: Above this many cells (rows x searched columns) a filter runs off the GUI thread.
+# Above this many cells (rows x searched columns) a filter runs off the GUI thread.
 BACKGROUND_FILTER_CELLS = 200_000
 
 _SKU_SEPARATORS = re.compile(r"[\r\n\t,;]+")
@@ -63,7 +63,7 @@ def text_mask(
     return mask
 
 
-#: Search indexes of loaded frames by id(); an entry goes when its frame is collected.
+# Search indexes of loaded frames by id(); an entry goes when its frame is collected.
 _SEARCH_INDEXES: dict[int, SearchIndex] = {}
 
 

@@ -20,7 +20,7 @@ from ymdesk.core.memory import collector_paused
 
 log = logging.getLogger(__name__)
 
-#: A background task: receives the cancel Event, returns a result or a generator of events.
+# A background task: receives the cancel Event, returns a result or a generator of events.
 Task = Callable[[threading.Event], Any]
 
 

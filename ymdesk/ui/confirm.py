@@ -38,7 +38,7 @@ class TypedConfirmDialog(QDialog):
         return self.rule.accepts(typed)
 
 
-#: The question before a run over picked SKUs, per operation (translated when it is asked).
+# The question before a run over picked SKUs, per operation (translated when it is asked).
 _RUN_QUESTION = {
     Operation.DELETE_OFFERS: QT_TRANSLATE_NOOP(
         "Confirm", "Delete {count:n} products from the store “{target}”? This cannot be undone."

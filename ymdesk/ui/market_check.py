@@ -33,7 +33,7 @@ from ymdesk.jobs.controller import TaskController
 from ymdesk.ui import errors
 from ymdesk.ui.services import Services
 
-#: The missing SKUs listed in the dialog (all of them are dropped by the button).
+# The missing SKUs listed in the dialog (all of them are dropped by the button).
 LISTED = 1000
 
 

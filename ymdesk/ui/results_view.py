@@ -93,8 +93,8 @@ class ResultRows:
         return cls.of([])
 
 
-#: Converting a list of Python strings to Arrow is one C call holding the GIL (~56 ms for 500k): the
-#: window would freeze that long. Slices keep each hold short.
+# Converting a list of Python strings to Arrow is one C call holding the GIL (~56 ms for 500k): the
+# window would freeze that long. Slices keep each hold short.
 _CONVERT_SLICE = 50_000
 
 

@@ -29,7 +29,7 @@ from ymdesk.ui.resources import icon
 from ymdesk.ui.texts import describe_target, operation_title
 
 C = "RunProgressView"  # these texts' context: the class's own, as in its self.tr calls
-#: The wait line, per kind of wait.
+# The wait line, per kind of wait.
 _WAIT_TEXTS = {
     WaitKind.PACING: QT_TRANSLATE_NOOP("RunProgressView", "Keeping to Market's rate limit: next request in {duration}"),
     WaitKind.RATE_LIMIT: QT_TRANSLATE_NOOP("RunProgressView", "Market's rate limit was reached: waiting {duration}"),
@@ -39,7 +39,7 @@ _WAIT_TEXTS = {
     ),
 }
 _WAITING = QT_TRANSLATE_NOOP("RunProgressView", "Waiting {duration}")
-#: The log's last line, per way a run ends.
+# The log's last line, per way a run ends.
 _ENDING_TEXTS = {
     JobStatus.DONE: QT_TRANSLATE_NOOP("RunProgressView", "Finished."),
     JobStatus.CANCELLED: QT_TRANSLATE_NOOP(

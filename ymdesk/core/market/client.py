@@ -36,8 +36,8 @@ from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message, UserError
 
 DEFAULT_API_URL = "https://api.partner.market.yandex.ru"
 DEFAULT_TIMEOUT = (10.0, 30.0)  # connect, read
-#: Every request ends within this many seconds, connect, headers and the whole body together: a stalled
-#: or trickling answer is a timeout (requests' own timeout is per read, so a byte every 5 s never ends).
+# Every request ends within this many seconds, connect, headers and the whole body together: a stalled
+# or trickling answer is a timeout (requests' own timeout is per read, so a byte every 5 s never ends).
 DEFAULT_DEADLINE = 60.0
 CAMPAIGNS_PAGE_LIMIT = 100  # the spec's maximum for `limit`
 
@@ -326,7 +326,7 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-#: What a non-blocking connect answers while it is under way (POSIX, and Windows' WSAEWOULDBLOCK).
+# What a non-blocking connect answers while it is under way (POSIX, and Windows' WSAEWOULDBLOCK).
 _CONNECTING = {errno.EINPROGRESS, errno.EALREADY, errno.EWOULDBLOCK, 10035}
 
 
@@ -984,10 +984,10 @@ ARCHIVE_MAX_IDS = 200  # Add/DeleteOffersFromArchiveRequest.offerIds maxItems
 CAMPAIGN_OFFERS_PAGE_LIMIT = 200  # PageLimit200
 OFFER_MAPPINGS_PAGE_LIMIT = 100  # PageLimit100Truncate
 PROMO_OFFERS_PAGE_LIMIT = 500  # PageLimit500
-#: A listing stops after this many pages whatever the answers say (a mock or a bug can page forever).
+# A listing stops after this many pages whatever the answers say (a mock or a bug can page forever).
 MAX_PAGES = 100
-#: PromoOfferParticipationStatusType values that mean "in the promo" (NOT_PARTICIPATING and
-#: RENEW_FAILED mean it is not).
+# PromoOfferParticipationStatusType values that mean "in the promo" (NOT_PARTICIPATING and
+# RENEW_FAILED mean it is not).
 PROMO_PARTICIPATING = frozenset({"AUTO", "PARTIALLY_AUTO", "MANUAL", "RENEWED", "MINIMUM_FOR_PROMOS"})
 
 
@@ -1037,7 +1037,7 @@ class OffersPage:
     next_page_token: str | None
     rate: RateLimitState | None
     elapsed: float
-    #: Set on the last page of a listing: why it stopped.
+    # Set on the last page of a listing: why it stopped.
     end: ListingEnd | None = None
 
 
@@ -1049,7 +1049,7 @@ class OfferLookup:
     returned: int  # offers the answer(s) held: what getCampaignOffers' limit counts
     rate: RateLimitState | None
     elapsed: float
-    #: False when it comes from a listing the guard cut short: then "not present" is not certain.
+    # False when it comes from a listing the guard cut short: then "not present" is not certain.
     complete: bool = True
 
     @classmethod

@@ -20,7 +20,7 @@ from typing import Protocol, TypedDict
 from ymdesk.core.market.client import RateLimitError, RateLimitState
 from ymdesk.core.model import Operation
 
-#: Until is an RFC 822 date with whole seconds; a little slack avoids arriving a hair early.
+# Until is an RFC 822 date with whole seconds; a little slack avoids arriving a hair early.
 UNTIL_SLACK = 0.05
 
 
@@ -36,7 +36,7 @@ class RateLimits:
         return skus if self.per_sku else 1
 
 
-#: Defaults from the spec's x-resource-limit-config (the lowest tier, so a small seller is safe).
+# Defaults from the spec's x-resource-limit-config (the lowest tier, so a small seller is safe).
 DEFAULT_LIMITS: dict[Operation, RateLimits] = {
     Operation.DELETE_OFFERS: RateLimits(5000, 60.0, per_sku=True),
     Operation.DELETE_FROM_CATALOG: RateLimits(5000, 60.0, per_sku=True),
@@ -206,7 +206,7 @@ def until_wait(rate: RateLimitState | None, wall: float, policy: RetryPolicy) ->
     return min(policy.max_until_wait, rate.until - wall + UNTIL_SLACK)
 
 
-#: The time one request and its answer take, for estimates (the limit's waits dominate any run above one window).
+# The time one request and its answer take, for estimates (the limit's waits dominate any run above one window).
 SECONDS_PER_REQUEST = 0.5
 
 

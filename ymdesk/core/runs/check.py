@@ -62,22 +62,22 @@ class Where(StrEnum):
     PROMO = "promo"  # POST v2/businesses/{businessId}/promos/offers (getPromoOffers)
 
 
-#: offerIds per read request (the spec's maxItems), and the page size for a promo (its maximum `limit`).
+# offerIds per read request (the spec's maxItems), and the page size for a promo (its maximum `limit`).
 IDS_PER_READ = {
     Where.STORE: CAMPAIGN_OFFERS_MAX_IDS,
     Where.CATALOG: OFFER_MAPPINGS_MAX_IDS,
     Where.PROMO: PROMO_OFFERS_PAGE_LIMIT,
 }
 
-#: The read methods' documented limits on the lowest tier (x-resource-limit-config "none"):
-#: getCampaignOffers counts the offers it returns, the other two count requests.
+# The read methods' documented limits on the lowest tier (x-resource-limit-config "none"):
+# getCampaignOffers counts the offers it returns, the other two count requests.
 READ_LIMITS: dict[Where, RateLimits] = {
     Where.STORE: RateLimits(1000, 60.0, per_sku=True),
     Where.CATALOG: RateLimits(100, 60.0, per_sku=False),
     Where.PROMO: RateLimits(5000, 3600.0, per_sku=False),
 }
 
-#: A check is called longer than the run only when it is longer by more than this.
+# A check is called longer than the run only when it is longer by more than this.
 NOTICEABLE_SECONDS = 5.0
 
 
@@ -154,8 +154,8 @@ class OfferReader(PacedCalls):
         self.target = target
         self._pacer = Pacer(self.limits, wall=self._wall, clock=self._clock)
         self.requests = 0
-        #: What the last `read` found so far, and how many of its SKUs were looked up: still
-        #: meaningful after a ReadCancelled (store and catalog; a promo counts only when read whole).
+        # What the last `read` found so far, and how many of its SKUs were looked up: still
+        # meaningful after a ReadCancelled (store and catalog; a promo counts only when read whole).
         self.found: dict[str, OfferState] = {}
         self.looked_up = 0
 
@@ -334,8 +334,8 @@ class CheckResult:
     missing: list[str]  # the target has not: they would come back "not found"
     archived: list[str]  # in the archive
     statuses: dict[str, int] = field(default_factory=dict)  # Market's status -> count, among the found
-    #: Catalog only: store (campaign id) -> how many of the found SKUs it places; a catalog delete or an
-    #: archive takes them out of every one of them.
+    # Catalog only: store (campaign id) -> how many of the found SKUs it places; a catalog delete or an
+    # archive takes them out of every one of them.
     stores: dict[int, int] = field(default_factory=dict)
     cancelled: bool = False
     seconds: float = 0.0

@@ -26,8 +26,8 @@ class JobStatus(StrEnum):
         return self is not JobStatus.DONE
 
 
-#: A title for every JobStatus, for History, `ymdesk-cli jobs` and the CLI's summary (tests enumerate them: a
-#: missing one crashed History). The context is History's, where they were first translated.
+# A title for every JobStatus, for History, `ymdesk-cli jobs` and the CLI's summary (tests enumerate them: a
+# missing one crashed History). The context is History's, where they were first translated.
 STATUS_TITLES = {
     JobStatus.PLANNED: QT_TRANSLATE_NOOP("HistoryDialog", "planned"),
     JobStatus.RUNNING: QT_TRANSLATE_NOOP("HistoryDialog", "interrupted"),

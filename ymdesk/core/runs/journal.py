@@ -34,13 +34,13 @@ from ymdesk.core.runs.events import JobStatus
 UNTIL_SLACK = 0.05  # as ratelimit.UNTIL_SLACK
 BUSY_TIMEOUT_MS = 30_000  # two ymdesk processes may share a journal
 BUSY_TIMEOUT_ENV = "YMDESK_JOURNAL_BUSY_MS"  # a shorter wait for a locked journal (tests)
-#: A lease whose process is on another host counts as dead when its heartbeat is older than this (a request
-#: takes at most a minute, and the runner renews the heartbeat between requests and every second of a wait).
+# A lease whose process is on another host counts as dead when its heartbeat is older than this (a request
+# takes at most a minute, and the runner renews the heartbeat between requests and every second of a wait).
 LEASE_STALE_SECONDS = 180.0
 log = logging.getLogger(__name__)
 
-#: PRAGMA user_version of the journal this ymdesk writes. 0 is a journal written by ymdesk 0.1.0 (or a new,
-#: empty file); MIGRATIONS[n] takes version n to n + 1, each in one transaction with its version bump.
+# PRAGMA user_version of the journal this ymdesk writes. 0 is a journal written by ymdesk 0.1.0 (or a new,
+# empty file); MIGRATIONS[n] takes version n to n + 1, each in one transaction with its version bump.
 SCHEMA_VERSION = 3
 
 
@@ -87,8 +87,8 @@ CREATE TABLE IF NOT EXISTS jobs (
 -- counting a 100k-SKU job without it takes ~20 ms, and only History and summaries count.
 """.format(items=_items_table("items", raw="TEXT NOT NULL"))
 
-#: Reason recorded for SKUs that went out without a readable answer (also on SKUs a 0.1.0 journal left
-#: pending or "cancelled" after sending them: 0.1.0 called those "Not sent", which was not true).
+# Reason recorded for SKUs that went out without a readable answer (also on SKUs a 0.1.0 journal left
+# pending or "cancelled" after sending them: 0.1.0 called those "Not sent", which was not true).
 UNANSWERED_TEXT = QT_TRANSLATE_NOOP(
     "Runner", "Sent, but Market's answer never arrived or could not be read; the request may have been applied."
 )
@@ -160,8 +160,8 @@ CREATE TABLE IF NOT EXISTS item_rows (
 """
 
 
-#: items as of format 3: `raw` is NULL where the cell is the SKU itself (nearly every item: writing each SKU twice
-#: cost 0.2 s per 1M of a job's start, and 13 MB); readers take COALESCE(raw, sku).
+# items as of format 3: `raw` is NULL where the cell is the SKU itself (nearly every item: writing each SKU twice
+# cost 0.2 s per 1M of a job's start, and 13 MB); readers take COALESCE(raw, sku).
 _ITEMS_3 = _items_table("items_3", raw="TEXT")
 
 
@@ -199,7 +199,7 @@ class JobBusyError(UserError):
         self.pid, self.host = pid, host
 
 
-#: What the person reads when the journal fails, by kind of failure, and the exit code (2: fix it, nothing was sent).
+# What the person reads when the journal fails, by kind of failure, and the exit code (2: fix it, nothing was sent).
 _FAILURES: dict[str, tuple[str, int]] = {
     "read_only": (
         QT_TRANSLATE_NOOP(
@@ -882,8 +882,8 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-#: json.dumps of a million strings is one C call holding the GIL for ~100 ms (a frozen window when a worker
-#: records a job): the array is written in slices, each hold short.
+# json.dumps of a million strings is one C call holding the GIL for ~100 ms (a frozen window when a worker
+# records a job): the array is written in slices, each hold short.
 _JSON_SLICE = 50_000
 
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ymdesk.core.sheets.catalog import Catalog
     from ymdesk.core.sheets.skus import SkuCheck
 
-#: Runs above this many SKUs must be confirmed by typing the count (app and CLI alike).
+# Runs above this many SKUs must be confirmed by typing the count (app and CLI alike).
 LARGE_RUN = 1000
 
 C = "RunPlan"

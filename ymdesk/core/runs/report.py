@@ -30,7 +30,7 @@ from ymdesk.core.model import OPERATION_TITLES, OUTCOME_TITLES, Operation, Outco
 
 EXCEL_MAX_ROWS = 1_048_576  # per sheet, header included; longer reports continue on more sheets
 EXCEL_MAX_CELL_CHARS = 32_767
-#: Reports longer than this are streamed (xlsxwriter's constant_memory mode); see write_report_xlsx.
+# Reports longer than this are streamed (xlsxwriter's constant_memory mode); see write_report_xlsx.
 STREAMING_FROM_ROWS = 200_000
 
 _COLUMNS = (

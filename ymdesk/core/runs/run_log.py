@@ -10,7 +10,7 @@ from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
 from ymdesk.core.model import Operation, Outcome
 from ymdesk.core.runs.events import Event, JobCreated, PrepareStep, Preparing, Progress
 
-#: How a batch line counts each outcome ({count} is filled in), by operation where the words differ.
+# How a batch line counts each outcome ({count} is filled in), by operation where the words differ.
 _OUTCOME_WORDS: dict[tuple[Operation | None, Outcome], str] = {
     (None, Outcome.DELETED): QT_TRANSLATE_NOOP("RunLog", "{count:n} deleted"),
     (Operation.DELETE_PROMO_OFFERS, Outcome.DELETED): QT_TRANSLATE_NOOP("RunLog", "{count:n} removed from the promo"),

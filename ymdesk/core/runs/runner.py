@@ -56,8 +56,8 @@ from ymdesk.core.runs.verify import Resolver
 log = logging.getLogger(__name__)
 C = "Runner"
 
-#: Why a SKU in notDeletedOfferIds was not deleted, by operation and by whether an earlier
-#: request for it went unanswered (then "not found" may be that request's own doing).
+# Why a SKU in notDeletedOfferIds was not deleted, by operation and by whether an earlier
+# request for it went unanswered (then "not found" may be that request's own doing).
 _NOT_DELETED = {
     (Operation.DELETE_OFFERS, False): QT_TRANSLATE_NOOP(
         "Runner", "Not deleted: the product is not in this store, or it is held in a Market warehouse."
@@ -90,10 +90,10 @@ _UNREADABLE_TWICE = QT_TRANSLATE_NOOP(
     "sent without an answer; resume the job to send them again.",
 )
 HEARTBEAT_SECONDS = 5.0
-#: Market's global limit: two parallel requests per login (more are answered 420 "Hit rate limit of 2 parallel
-#: requests"). Counted across every process that uses this journal.
+# Market's global limit: two parallel requests per login (more are answered 420 "Hit rate limit of 2 parallel
+# requests"). Counted across every process that uses this journal.
 MAX_IN_FLIGHT_PER_KEY = 2
-#: After this many consecutive batches that got no HTTP answer (or no readable one), the job stops.
+# After this many consecutive batches that got no HTTP answer (or no readable one), the job stops.
 BATCHES_WITHOUT_ANSWER = 2
 
 Send = Callable[[Sequence[str]], ApiResult | ArchiveResult]

@@ -55,8 +55,8 @@ def in_effect(operation: Operation, state: OfferState | None) -> bool:
     return state is None  # the deletes: Market no longer has it
 
 
-#: Read back after a request without an answer. A store or promo that no longer has the SKU does not say
-#: whether that request removed it or it was never there; the reason says exactly what was verified.
+# Read back after a request without an answer. A store or promo that no longer has the SKU does not say
+# whether that request removed it or it was never there; the reason says exactly what was verified.
 _DONE = {
     Operation.DELETE_OFFERS: QT_TRANSLATE_NOOP(
         "Verify", "Not in the store any more (verified after a request that got no answer)."
@@ -70,7 +70,7 @@ _DONE = {
     Operation.ARCHIVE: QT_TRANSLATE_NOOP("Verify", "Archived (verified: Market shows it in the archive)."),
     Operation.UNARCHIVE: QT_TRANSLATE_NOOP("Verify", "Back from the archive (verified: Market shows it so)."),
 }
-#: Market answered "not done" for a SKU an earlier unanswered request may have changed; it still shows it.
+# Market answered "not done" for a SKU an earlier unanswered request may have changed; it still shows it.
 _NOT_DONE_ANSWERED = {
     Operation.DELETE_OFFERS: QT_TRANSLATE_NOOP(
         "Verify", "Not deleted (verified: the store still has it): it is held in a Market warehouse."
@@ -84,7 +84,7 @@ _NOT_DONE_ANSWERED = {
     Operation.ARCHIVE: QT_TRANSLATE_NOOP("Verify", "Not archived (verified: Market does not show it archived)."),
     Operation.UNARCHIVE: QT_TRANSLATE_NOOP("Verify", "Not brought back (verified: Market still shows it archived)."),
 }
-#: The request got no answer however often it was sent; reading shows nothing changed.
+# The request got no answer however often it was sent; reading shows nothing changed.
 _NOT_DONE_UNANSWERED = {
     Operation.DELETE_OFFERS: QT_TRANSLATE_NOOP(
         "Verify", "Not deleted (verified: the store still has it); Market did not answer the request. Run it again."

@@ -335,7 +335,7 @@ def _build(
     )
 
 
-#: First-cell words of a totals row under a table.
+# First-cell words of a totals row under a table.
 _TOTALS_WORDS = frozenset({"итого", "всего", "итог", "total", "totals", "grand total"})
 
 
@@ -430,8 +430,8 @@ def _column_names(headers: list[str], letters: list[str]) -> list[str]:
     return names
 
 
-#: Turning Arrow strings into Python ones is one C call holding the GIL: ~100 ms for 500k, long enough to
-#: freeze the window while a worker builds a job. Slices keep each hold short.
+# Turning Arrow strings into Python ones is one C call holding the GIL: ~100 ms for 500k, long enough to
+# freeze the window while a worker builds a job. Slices keep each hold short.
 _TO_LIST_SLICE = 50_000
 
 

@@ -23,7 +23,7 @@ from collections import Counter
 
 from ymdesk.core.sheets import errors as errors
 
-#: Encodings the person can pick (the CLI's --encoding, the app's picker), as Python codec names.
+# Encodings the person can pick (the CLI's --encoding, the app's picker), as Python codec names.
 CHOICES = ("utf-8", "utf-8-sig", "utf-16", "cp1251", "cp866", "koi8-r", "mac-cyrillic")
 LEGACY = ("cp1251", "koi8-r", "cp866")  # tried in this order; an equal score keeps the earlier one
 _SAMPLE_BYTES = 64 * 1024

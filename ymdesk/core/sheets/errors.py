@@ -6,11 +6,11 @@ from typing import Any
 
 from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message, UserError
 
-#: Data rows ymdesk opens from one sheet or CSV. Excel's own limit (1,048,576 rows per sheet) is
-#: below it; a CSV can be longer, and past 5 million rows the table no longer fits comfortably in
-#: memory on an ordinary office PC, so larger files are refused with a request to split them.
+# Data rows ymdesk opens from one sheet or CSV. Excel's own limit (1,048,576 rows per sheet) is
+# below it; a CSV can be longer, and past 5 million rows the table no longer fits comfortably in
+# memory on an ordinary office PC, so larger files are refused with a request to split them.
 MAX_DATA_ROWS = 5_000_000
-#: Largest file (or unpacked archive member) ymdesk reads, in bytes.
+# Largest file (or unpacked archive member) ymdesk reads, in bytes.
 MAX_FILE_BYTES = 1536 * 1024 * 1024
 
 NOT_FOUND = QT_TRANSLATE_NOOP(

@@ -133,9 +133,9 @@ def find_layout(
     return Layout(row_index, column, service, rank, -best[0][1], role_column)
 
 
-#: Words Market's template puts in its last (hidden) column to say what each top row is.
+# Words Market's template puts in its last (hidden) column to say what each top row is.
 ROLE_WORDS = frozenset({"HEADER", "PARAM_NAMES", "PARAM_IDS", "SKU_DEFINING"})
-#: At most this many service rows (ids, markers, hints, hidden rows) between a header and its data.
+# At most this many service rows (ids, markers, hints, hidden rows) between a header and its data.
 MAX_SERVICE_ROWS = 4
 _PARAM_ID = re.compile(r"-?\d{1,9}")
 

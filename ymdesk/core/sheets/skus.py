@@ -28,14 +28,14 @@ from ymdesk.core.messages import QT_TRANSLATE_NOOP, Message
 
 MAX_SKU_LENGTH = 255
 
-#: Every character for which ``str.isspace()`` is true (a unit test checks this list stays exact).
+# Every character for which ``str.isspace()`` is true (a unit test checks this list stays exact).
 WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
     "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 
-#: Refused anywhere in a trimmed SKU: the pattern's control characters U+0000-U+0008, U+000A-U+001F and U+007F
-#: (TAB is allowed). Not written as escapes: lupdate takes these comments as notes to translators and decodes them.
+# Refused anywhere in a trimmed SKU: the pattern's control characters U+0000-U+0008, U+000A-U+001F and U+007F
+# (TAB is allowed). Not written as escapes: lupdate takes these comments as notes to translators and decodes them.
 CONTROL_CHARS = frozenset(chr(c) for c in (*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F))
 _CONTROL_RE2 = r"[\x00-\x08\x0a-\x1f\x7f]"
 _CONTROL_RE = re.compile(_CONTROL_RE2)  # the same class for Python's re: one C scan, not a loop per character
@@ -54,7 +54,7 @@ class Problem(IntEnum):
     SCIENTIFIC = 7  # a CSV cell Excel wrote as "1,23457E+18": the number's digits are gone
 
 
-#: What a person reads for each problem (Message texts in context "Sku"; the values fill their {fields}).
+# What a person reads for each problem (Message texts in context "Sku"; the values fill their {fields}).
 _PROBLEM_TEXT = {
     Problem.EMPTY: QT_TRANSLATE_NOOP("Sku", "The SKU is empty."),
     Problem.BLANK: QT_TRANSLATE_NOOP("Sku", "The SKU has only spaces."),
@@ -255,7 +255,7 @@ def check_skus(
     return SkuCheck(raw=raw_series, trimmed=trimmed_series, problem=problem, group=group, first=first)
 
 
-#: How Excel writes a number of 11 or more digits into a CSV when its cell shows it in scientific notation.
+# How Excel writes a number of 11 or more digits into a CSV when its cell shows it in scientific notation.
 _EXCEL_SCIENTIFIC = r"^\s*\d([.,]\d+)?[eE]\+?\d{2,}\s*$"
 
 

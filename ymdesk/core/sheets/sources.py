@@ -478,7 +478,7 @@ def _last_row_started(data: bytes) -> int:
     return int(number.group(1)) if number else 0
 
 
-#: A cell text that, in a number cell, shows Excel kept more digits than it can: 16+ digits before any point.
+# A cell text that, in a number cell, shows Excel kept more digits than it can: 16+ digits before any point.
 _LONG_NUMBER = r"^\s*-?\d{16,}(\.\d*)?\s*$|^\s*-?\d(\.\d+)?[eE]\+?(1[5-9]|[2-9]\d|\d{3})\s*$"
 
 

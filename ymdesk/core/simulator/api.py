@@ -38,10 +38,10 @@ from ymdesk.core.simulator.validation import (
 
 Payload = dict[str, Any]
 
-#: Page size for GET v2/campaigns when the client sends no `limit` (the spec gives no default).
+# Page size for GET v2/campaigns when the client sends no `limit` (the spec gives no default).
 DEFAULT_CAMPAIGNS_PAGE = 50
 MAX_CAMPAIGNS_PAGE = 100
-#: The spec's limits of the read and archive methods (offerIds maxItems; PageLimit200/100Truncate/500).
+# The spec's limits of the read and archive methods (offerIds maxItems; PageLimit200/100Truncate/500).
 CAMPAIGN_OFFERS_MAX_IDS = 200
 CAMPAIGN_OFFERS_PAGE = (100, 200)  # default, maximum
 OFFER_MAPPINGS_MAX_IDS = 100
@@ -707,7 +707,7 @@ def _unsimulated_filters(body: Payload) -> bool:
     return any(value is not None for value in given)
 
 
-#: Every simulated offer has a card that can be updated.
+# Every simulated offer has a card that can be updated.
 CARD_STATUS = "HAS_CARD_CAN_UPDATE"
 PRICES_UPDATED_AT = "2026-11-01T09:00:00+03:00"
 

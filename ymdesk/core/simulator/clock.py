@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 
-#: A clock: epoch seconds, as time.time() gives them.
+# A clock: epoch seconds, as time.time() gives them.
 Clock = Callable[[], float]
 
 

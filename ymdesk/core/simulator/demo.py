@@ -20,18 +20,18 @@ from pathlib import Path
 from ymdesk.core.simulator.state import MarketState, Promo
 
 DEMO_API_KEY = "ymdesk-demo-key"
-#: A key for the demo business with the read-only scope: listing works, deleting answers 403.
+# A key for the demo business with the read-only scope: listing works, deleting answers 403.
 DEMO_READ_ONLY_API_KEY = "ymdesk-demo-read-only-key"
-#: A key for the other business only; the demo key gets 403 there.
+# A key for the other business only; the demo key gets 403 there.
 OTHER_API_KEY = "ymdesk-other-key"
 
 DEMO_BUSINESS_ID = 10000001
 DEMO_BUSINESS_NAME = "Демо-кабинет"
 DEMO_FBS_CAMPAIGN_ID = 21000001
 DEMO_FBY_CAMPAIGN_ID = 21000002
-#: The store the demo deletes from (the CLI's `demo` command uses this name).
+# The store the demo deletes from (the CLI's `demo` command uses this name).
 DEMO_CAMPAIGN_ID = DEMO_FBS_CAMPAIGN_ID
-#: Extra demo stores (extra_campaigns=N) get ids from here on.
+# Extra demo stores (extra_campaigns=N) get ids from here on.
 FIRST_EXTRA_CAMPAIGN_ID = 21000003
 OTHER_BUSINESS_ID = 10000002
 OTHER_CAMPAIGN_ID = 22000001
@@ -57,7 +57,7 @@ def sample_catalog_path() -> Path:
     return Path(__file__).resolve().parents[3] / "resources" / SAMPLE_CATALOG_NAME
 
 
-#: Alias used by ymdesk.cli.
+# Alias used by ymdesk.cli.
 sample_path = sample_catalog_path
 
 

@@ -16,31 +16,31 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Faults:
     seed: int = 0
-    #: Probability of a 5xx answer (500 or 503, half each).
+    # Probability of a 5xx answer (500 or 503, half each).
     error_rate: float = 0.0
-    #: Probability that a 5xx comes after the work was applied (a real server may fail late).
+    # Probability that a 5xx comes after the work was applied (a real server may fail late).
     error_after_apply: float = 0.0
-    #: Probability of closing the connection without answering, after reading the request.
+    # Probability of closing the connection without answering, after reading the request.
     drop_rate: float = 0.0
-    #: Probability that a dropped request was applied anyway (in real life you cannot tell).
+    # Probability that a dropped request was applied anyway (in real life you cannot tell).
     drop_after_apply: float = 0.5
-    #: Probability of a slow answer: the work is applied, then the answer waits `slow_seconds`.
+    # Probability of a slow answer: the work is applied, then the answer waits `slow_seconds`.
     slow_rate: float = 0.0
     slow_seconds: float = 0.0
-    #: Probability of 423 LOCKED (nothing applied).
+    # Probability of 423 LOCKED (nothing applied).
     locked_rate: float = 0.0
-    #: Probability that a request starts a burst of `burst_length` consecutive 420s for its
-    #: resource and scope, each with an Until `burst_until_seconds` ahead (nothing applied).
+    # Probability that a request starts a burst of `burst_length` consecutive 420s for its
+    # resource and scope, each with an Until `burst_until_seconds` ahead (nothing applied).
     burst_rate: float = 0.0
     burst_length: int = 3
     burst_until_seconds: float = 1.0
-    #: Added to every answer.
+    # Added to every answer.
     latency_seconds: float = 0.0
-    #: SKUs the server refuses with 400 for reasons of its own (for testing client-side bisection).
+    # SKUs the server refuses with 400 for reasons of its own (for testing client-side bisection).
     bad_request_skus: frozenset[str] = field(default_factory=frozenset)
-    #: The legacy price removal call answers 404, as if the live API had dropped it.
+    # The legacy price removal call answers 404, as if the live API had dropped it.
     legacy_prices_gone: bool = False
-    #: Send empty notDeletedOfferIds / rejectedOffers as null instead of leaving them out.
+    # Send empty notDeletedOfferIds / rejectedOffers as null instead of leaving them out.
     empty_lists_as_null: bool = False
 
     @property

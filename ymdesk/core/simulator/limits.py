@@ -76,13 +76,13 @@ class Limits:
     promo_offers_delete: RateLimit = RateLimit(5000, HOUR)  # requests per business
     price_removals: RateLimit = RateLimit(1000, HOUR)  # not documented; a guess
     campaign_offers: RateLimit = RateLimit(1000, MINUTE)  # offers returned, per campaign
-    #: Requests per business. The spec says "path: resp" (as for GET v2/campaigns, counted in requests
-    #: here too); counting the offers returned would make 100 a minute one page a minute.
+    # Requests per business. The spec says "path: resp" (as for GET v2/campaigns, counted in requests
+    # here too); counting the offers returned would make 100 a minute one page a minute.
     offer_mappings: RateLimit = RateLimit(100, MINUTE)
     promo_offers: RateLimit = RateLimit(5000, HOUR)  # requests per business (path: resp, as above)
     offers_archive: RateLimit = RateLimit(5000, MINUTE)  # SKUs per business
     offers_unarchive: RateLimit = RateLimit(5000, MINUTE)  # SKUs per business
-    #: False: answer without X-RateLimit-* headers, to exercise the client's fallback pacing.
+    # False: answer without X-RateLimit-* headers, to exercise the client's fallback pacing.
     send_headers: bool = True
 
     def of(self, resource: Resource) -> RateLimit:

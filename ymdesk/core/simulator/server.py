@@ -22,7 +22,7 @@ from ymdesk.core.simulator.limits import Limits
 from ymdesk.core.simulator.records import RequestLog, RequestRecord
 from ymdesk.core.simulator.state import MarketState
 
-#: Reason phrases http.server does not know. 420 is Spring's METHOD_FAILURE, as the Market sends it.
+# Reason phrases http.server does not know. 420 is Spring's METHOD_FAILURE, as the Market sends it.
 REASONS = {420: "Method Failure"}
 JSON_TYPE = "application/json;charset=utf-8"
 

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-#: Scopes a key gets unless told otherwise: everything.
+# Scopes a key gets unless told otherwise: everything.
 ALL_METHODS = "all-methods"
 
 
@@ -28,11 +28,11 @@ class TokenGrant:
 class Business:
     id: int
     name: str
-    #: The business catalog (offer mappings). A dict keeps insertion order for stable answers.
+    # The business catalog (offer mappings). A dict keeps insertion order for stable answers.
     catalog: dict[str, None] = field(default_factory=dict)
-    #: SKUs with stock in a Market warehouse: the Market refuses to delete them anywhere, or to archive them.
+    # SKUs with stock in a Market warehouse: the Market refuses to delete them anywhere, or to archive them.
     held_in_warehouse: set[str] = field(default_factory=set)
-    #: Catalog SKUs in the archive: hidden in every store of the business (status ARCHIVED there).
+    # Catalog SKUs in the archive: hidden in every store of the business (status ARCHIVED there).
     archived: set[str] = field(default_factory=set)
 
 
@@ -44,7 +44,7 @@ class Campaign:
     placement_type: str  # FBS, FBY, DBS, LAAS
     api_availability: str = "AVAILABLE"
     offers: dict[str, None] = field(default_factory=dict)
-    #: Prices set through the API (the legacy removals call clears them).
+    # Prices set through the API (the legacy removals call clears them).
     api_prices: dict[str, float] = field(default_factory=dict)
 
 
@@ -60,7 +60,7 @@ class Promo:
     potential_offers: int = 0
     bestseller: bool = False
     participating: bool = False
-    #: time.monotonic() until which assortment changes are "still being applied".
+    # time.monotonic() until which assortment changes are "still being applied".
     processing_until: float = 0.0
 
     def is_processing(self, now: float | None = None) -> bool:
@@ -73,7 +73,7 @@ class MarketState:
     campaigns: dict[int, Campaign] = field(default_factory=dict)
     promos: dict[str, Promo] = field(default_factory=dict)
     tokens: dict[str, TokenGrant] = field(default_factory=dict)
-    #: How long a promo stays `processing` after a change (the real Market takes 4-6 hours).
+    # How long a promo stays `processing` after a change (the real Market takes 4-6 hours).
     processing_seconds: float = 3.0
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 

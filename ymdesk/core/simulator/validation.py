@@ -9,12 +9,12 @@ from typing import Any
 
 from ymdesk.core.model import MAX_BATCH
 
-#: The server trims like Java's String.trim(): every char up to U+0020, nothing else (a no-break
-#: space stays). The spec says only "x-transform: trim"; the JVM behaviour is our best guess.
+# The server trims like Java's String.trim(): every char up to U+0020, nothing else (a no-break
+# space stays). The spec says only "x-transform: trim"; the JVM behaviour is our best guess.
 TRIMMED_CHARS = "".join(map(chr, range(0x21)))
 
-#: The spec's ShopSku pattern. re.ASCII makes \S mean what it means in Java (ASCII whitespace only);
-#: fullmatch because "$" would accept a trailing newline.
+# The spec's ShopSku pattern. re.ASCII makes \S mean what it means in Java (ASCII whitespace only);
+# fullmatch because "$" would accept a trailing newline.
 SHOP_SKU = re.compile(r"(?=.*\S.*)[^\x00-\x08\x0A-\x1f\x7f]{1,255}", re.ASCII)
 
 
